@@ -1,0 +1,809 @@
+package io.attain.eventstore;
+
+import com.mongodb.MongoBulkWriteException;
+import com.mongodb.MongoException;
+import com.mongodb.MongoWriteException;
+import com.mongodb.client.MongoCollection;
+import com.mongodb.client.MongoDatabase;
+import com.mongodb.client.model.FindOneAndUpdateOptions;
+import com.mongodb.client.model.IndexOptions;
+import com.mongodb.client.model.InsertManyOptions;
+import com.mongodb.client.model.Projections;
+import com.mongodb.client.model.ReplaceOptions;
+import com.mongodb.client.model.ReturnDocument;
+import com.mongodb.client.model.Sorts;
+import org.axonframework.common.AxonConfigurationException;
+import org.axonframework.common.jdbc.PersistenceExceptionResolver;
+import org.axonframework.eventhandling.DomainEventData;
+import org.axonframework.eventhandling.DomainEventMessage;
+import org.axonframework.eventhandling.EventMessage;
+import org.axonframework.eventhandling.GapAwareTrackingToken;
+import org.axonframework.eventhandling.GenericDomainEventMessage;
+import org.axonframework.eventhandling.TrackedEventData;
+import org.axonframework.eventhandling.TrackingToken;
+import org.axonframework.eventsourcing.eventstore.BatchingEventStorageEngine;
+import org.axonframework.eventsourcing.snapshotting.SnapshotFilter;
+import org.axonframework.serialization.SerializedObject;
+import org.axonframework.serialization.Serializer;
+import org.axonframework.serialization.upcasting.event.EventUpcaster;
+import org.bson.BSONException;
+import org.bson.Document;
+import org.bson.conversions.Bson;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.Spliterators;
+import java.util.function.Consumer;
+import java.util.function.LongSupplier;
+import java.util.stream.Stream;
+import java.util.stream.StreamSupport;
+
+import static com.mongodb.client.model.Filters.and;
+import static com.mongodb.client.model.Filters.eq;
+import static com.mongodb.client.model.Filters.gte;
+import static com.mongodb.client.model.Filters.in;
+import static com.mongodb.client.model.Filters.lt;
+import static com.mongodb.client.model.Indexes.ascending;
+import static com.mongodb.client.model.Updates.inc;
+
+/**
+ * Attain's event storage engine on MongoDB.
+ *
+ * <h2>Layout</h2>
+ * <ul>
+ *     <li>{@code events}: one document per <em>commit</em> (the events one unit of work appends to one aggregate),
+ *     so a multi-event append is atomic without transactions. {@code _id} is the global position of the commit's
+ *     first event, {@code last} that of its last; every event has its own position in between.</li>
+ *     <li>{@code event_positions}: the counter that allocates global positions ({@code findOneAndUpdate $inc} by the
+ *     number of events appended).</li>
+ *     <li>{@code snapshots}: the latest snapshot per aggregate, {@code _id} = aggregate id.</li>
+ * </ul>
+ * Unique indexes: {@code (aggregateId, seq)} gives optimistic concurrency (two writers that loaded the same version
+ * both append from the same sequence number and only one insert succeeds); {@code key} and {@code lastKey}
+ * ({@code aggregateId/seq} of the first and last event) and {@code last} serve the reads below with equality and
+ * {@code $in} lookups, the only lookups the embedded wire server answers from an index.
+ *
+ * <h2>Tracking</h2>
+ * Readers use Axon's {@link GapAwareTrackingToken}: the index is the highest position delivered, the gaps are lower
+ * positions not yet seen. Reads ask for explicit windows of positions ({@code _id $in [...]}). A position that is
+ * allocated but not (yet) visible holds back delivery of later positions for at most {@code gapHoldBack} so that
+ * events are normally delivered in global order; after that the reader passes it and keeps it as a gap for
+ * {@code gapTimeout} (and within {@code maxGapOffset} of the index), so that a late commit is still delivered once.
+ * A writer that loses a race, or whose insert the server rejects, writes a tombstone over the positions it had
+ * allocated, so readers pass them at once. Waiting is measured on the reader's monotonic clock: no wall clock
+ * decides order or delivery.
+ */
+public class MongoEventStorageEngine extends BatchingEventStorageEngine {
+
+    private static final Logger log = LoggerFactory.getLogger(MongoEventStorageEngine.class);
+
+    static final String EVENTS = "events";
+    static final String POSITIONS = "event_positions";
+    static final String SNAPSHOTS = "snapshots";
+    static final String COUNTER_ID = "global";
+    static final String TOMBSTONE_PREFIX = "\u0000tombstone/";
+
+    private final MongoCollection<Document> events;
+    private final MongoCollection<Document> positions;
+    private final MongoCollection<Document> snapshots;
+    private final Duration gapHoldBack;
+    private final Duration gapTimeout;
+    private final int maxGapOffset;
+    private final GapClock gapClock;
+    private final boolean tombstones;
+    private volatile long lastPurge;
+
+    protected MongoEventStorageEngine(Builder builder) {
+        super(builder);
+        MongoDatabase db = builder.database;
+        this.events = db.getCollection(builder.prefix + EVENTS);
+        this.positions = db.getCollection(builder.prefix + POSITIONS);
+        this.snapshots = db.getCollection(builder.prefix + SNAPSHOTS);
+        this.gapHoldBack = builder.gapHoldBack;
+        this.gapTimeout = builder.gapTimeout;
+        this.maxGapOffset = builder.maxGapOffset;
+        this.gapClock = new GapClock(builder.nanoTime);
+        this.tombstones = builder.tombstones;
+        this.lastPurge = gapClock.now();
+        if (builder.createIndexes) {
+            ensureIndexes();
+        }
+    }
+
+    public static Builder builder() {
+        return new Builder();
+    }
+
+    /** Creates the collections' indexes; idempotent. */
+    public void ensureIndexes() {
+        IndexOptions unique = new IndexOptions().unique(true);
+        events.createIndex(ascending("aggregateId", "seq"), unique.name("aggregate_seq"));
+        events.createIndex(ascending("key"), new IndexOptions().unique(true).name("key"));
+        events.createIndex(ascending("lastKey"), new IndexOptions().unique(true).name("last_key"));
+        events.createIndex(ascending("last"), new IndexOptions().unique(true).name("last"));
+        // Used by real MongoDB only (the embedded server ignores non-unique indexes): time-based tokens.
+        events.createIndex(ascending("recordedAt"), new IndexOptions().name("recorded_at"));
+    }
+
+    // ------------------------------------------------------------------------------------------------ appending
+
+    @Override
+    protected void appendEvents(List<? extends EventMessage<?>> events, Serializer serializer) {
+        if (events.isEmpty()) {
+            return;
+        }
+        List<Commit> commits = toCommits(events, serializer);
+        int total = events.size();
+        long last = allocate(total);
+        long next = last - total + 1;
+        List<Document> documents = new ArrayList<>(commits.size());
+        for (Commit commit : commits) {
+            documents.add(commit.toDocument(next));
+            next += commit.events.size();
+        }
+        int failedAt;
+        Exception failure;
+        try {
+            if (documents.size() == 1) {
+                this.events.insertOne(documents.get(0));
+            } else {
+                this.events.insertMany(documents, new InsertManyOptions().ordered(true));
+            }
+            return;
+        } catch (MongoWriteException e) {
+            failedAt = 0;
+            failure = e;
+        } catch (MongoBulkWriteException e) {
+            failedAt = e.getWriteErrors().isEmpty() ? 0 : e.getWriteErrors().get(0).getIndex();
+            failure = e;
+        } catch (BSONException e) {
+            // Refused by the driver before sending (e.g. a commit larger than the server's document limit).
+            failedAt = 0;
+            failure = e;
+        } catch (MongoException e) {
+            // Outcome unknown (e.g. network): no tombstone; readers pass these positions after the hold-back.
+            handlePersistenceException(e, commits.get(0).events.get(0).message);
+            return;
+        }
+        // The server refused the document at failedAt (and, writes being ordered, wrote none after it).
+        long firstUnwritten = documents.get(failedAt).getLong("_id");
+        writeTombstone(firstUnwritten, last);
+        handlePersistenceException(failure, commits.get(failedAt).events.get(0).message);
+    }
+
+    private long allocate(int count) {
+        Document counter = positions.findOneAndUpdate(
+                eq("_id", COUNTER_ID), inc("value", (long) count),
+                new FindOneAndUpdateOptions().upsert(true).returnDocument(ReturnDocument.AFTER));
+        return Objects.requireNonNull(counter).get("value", Number.class).longValue();
+    }
+
+    private void writeTombstone(long first, long last) {
+        if (!tombstones) {
+            return;
+        }
+        String id = TOMBSTONE_PREFIX + first;
+        try {
+            this.events.insertOne(new Document("_id", first)
+                                          .append("last", last)
+                                          .append("aggregateId", id)
+                                          .append("seq", 0L)
+                                          .append("key", id)
+                                          .append("lastKey", id + "/last")
+                                          .append("tombstone", true)
+                                          .append("events", List.of()));
+        } catch (MongoException e) {
+            log.warn("Could not write tombstone over positions {}..{}; readers pass them after the gap hold-back",
+                     first, last, e);
+        }
+    }
+
+    private List<Commit> toCommits(List<? extends EventMessage<?>> messages, Serializer serializer) {
+        List<Commit> commits = new ArrayList<>();
+        Commit current = null;
+        for (EventMessage<?> message : messages) {
+            DomainEventMessage<?> event = asDomainEventMessage(message);
+            boolean domain = message instanceof DomainEventMessage<?>;
+            if (current == null || !domain || !current.domain
+                    || !current.aggregateId.equals(event.getAggregateIdentifier())
+                    || current.lastSeq() + 1 != event.getSequenceNumber()) {
+                current = new Commit(domain, event.getType(), event.getAggregateIdentifier());
+                commits.add(current);
+            }
+            SerializedObject<String> payload = event.serializePayload(serializer, String.class);
+            SerializedObject<String> metaData = event.serializeMetaData(serializer, String.class);
+            current.events.add(new PendingEvent(message, event.getSequenceNumber(), payload, metaData));
+        }
+        return commits;
+    }
+
+    private static DomainEventMessage<?> asDomainEventMessage(EventMessage<?> event) {
+        return event instanceof DomainEventMessage<?> domain
+                ? domain
+                : new GenericDomainEventMessage<>(null, event.getIdentifier(), 0L, event, event::getTimestamp);
+    }
+
+    private record PendingEvent(EventMessage<?> message, long seq, SerializedObject<String> payload,
+                                SerializedObject<String> metaData) {
+    }
+
+    private static final class Commit {
+        final boolean domain;
+        final String type;
+        final String aggregateId;
+        final List<PendingEvent> events = new ArrayList<>();
+
+        Commit(boolean domain, String type, String aggregateId) {
+            this.domain = domain;
+            this.type = type;
+            this.aggregateId = aggregateId;
+        }
+
+        long firstSeq() {
+            return events.get(0).seq;
+        }
+
+        long lastSeq() {
+            return events.get(events.size() - 1).seq;
+        }
+
+        Document toDocument(long firstPosition) {
+            List<Document> eventDocs = new ArrayList<>(events.size());
+            for (PendingEvent e : events) {
+                eventDocs.add(new Document("eventId", e.message.getIdentifier())
+                                      .append("seq", e.seq)
+                                      .append("timestamp", e.message.getTimestamp().toString())
+                                      .append("payloadType", e.payload.getType().getName())
+                                      .append("payloadRevision", e.payload.getType().getRevision())
+                                      .append("payload", e.payload.getData())
+                                      .append("metaData", e.metaData.getData()));
+            }
+            Document doc = new Document("_id", firstPosition)
+                    .append("last", firstPosition + events.size() - 1)
+                    .append("aggregateId", aggregateId)
+                    .append("aggregateType", type)
+                    .append("seq", firstSeq())
+                    .append("lastSeq", lastSeq())
+                    .append("key", aggregateId + "/" + firstSeq())
+                    .append("lastKey", aggregateId + "/" + lastSeq())
+                    .append("recordedAt", events.get(0).message.getTimestamp().toString());
+            if (!domain) {
+                doc.append("domain", false);
+            }
+            return doc.append("events", eventDocs);
+        }
+    }
+
+    // ------------------------------------------------------------------------------------------------ snapshots
+
+    @Override
+    protected void storeSnapshot(DomainEventMessage<?> snapshot, Serializer serializer) {
+        SerializedObject<String> payload = snapshot.serializePayload(serializer, String.class);
+        SerializedObject<String> metaData = snapshot.serializeMetaData(serializer, String.class);
+        Document doc = new Document("_id", snapshot.getAggregateIdentifier())
+                .append("aggregateType", snapshot.getType())
+                .append("seq", snapshot.getSequenceNumber())
+                .append("eventId", snapshot.getIdentifier())
+                .append("timestamp", snapshot.getTimestamp().toString())
+                .append("payloadType", payload.getType().getName())
+                .append("payloadRevision", payload.getType().getRevision())
+                .append("payload", payload.getData())
+                .append("metaData", metaData.getData());
+        try {
+            // Replace only an older snapshot; a newer one makes the upsert collide on _id, which we ignore.
+            snapshots.replaceOne(and(eq("_id", snapshot.getAggregateIdentifier()), lt("seq", snapshot.getSequenceNumber())),
+                                 doc, new ReplaceOptions().upsert(true));
+        } catch (MongoException e) {
+            if (!MongoPersistenceExceptionResolver.isDuplicateKey(e)) {
+                throw e;
+            }
+        }
+    }
+
+    @Override
+    protected Stream<? extends DomainEventData<?>> readSnapshotData(String aggregateIdentifier) {
+        Document doc = snapshots.find(eq("_id", aggregateIdentifier)).first();
+        if (doc == null) {
+            return Stream.empty();
+        }
+        return Stream.of(new StoredEvent.Domain(doc.getString("aggregateType"), aggregateIdentifier,
+                                                doc.get("seq", Number.class).longValue(), doc.getString("eventId"),
+                                                Instant.parse(doc.getString("timestamp")),
+                                                doc.getString("payloadType"), doc.getString("payloadRevision"),
+                                                doc.getString("payload"), doc.getString("metaData")));
+    }
+
+    // ------------------------------------------------------------------------------------------ aggregate loads
+
+    /**
+     * Reads the commits of one aggregate that hold events from {@code firstSequenceNumber} on. Commits are found
+     * by their unique {@code key} ({@code aggregateId/firstSeq}) with one {@code $in} over a window of candidate
+     * sequence numbers, which is an index lookup on every server.
+     */
+    @Override
+    protected List<? extends DomainEventData<?>> fetchDomainEvents(String aggregateIdentifier,
+                                                                   long firstSequenceNumber, int batchSize) {
+        List<StoredEvent.Domain> result = new ArrayList<>();
+        long from = firstSequenceNumber;
+        boolean first = true;
+        while (result.size() < batchSize) {
+            List<Document> commits = commitsStartingIn(aggregateIdentifier, from, batchSize);
+            if (first && (commits.isEmpty() || commits.get(0).get("seq", Number.class).longValue() != from)) {
+                Document containing = commitContaining(aggregateIdentifier, from);
+                if (containing != null) {
+                    commits.add(0, containing);
+                }
+            }
+            first = false;
+            if (commits.isEmpty()) {
+                break;
+            }
+            long expected = from;
+            for (Document commit : commits) {
+                if (commit.get("seq", Number.class).longValue() > expected) {
+                    break; // only contiguous commits; the next window continues from the hole
+                }
+                for (StoredEvent.Domain event : domainEvents(commit)) {
+                    if (event.getSequenceNumber() >= from) {
+                        result.add(event);
+                    }
+                }
+                expected = commit.get("lastSeq", Number.class).longValue() + 1;
+            }
+            if (expected == from) {
+                break;
+            }
+            from = expected;
+        }
+        return result;
+    }
+
+    private List<Document> commitsStartingIn(String aggregateId, long from, int window) {
+        List<String> keys = new ArrayList<>(window);
+        for (long s = from; s < from + window; s++) {
+            keys.add(aggregateId + "/" + s);
+        }
+        List<Document> commits = events.find(in("key", keys)).into(new ArrayList<>());
+        commits.sort(Comparator.comparingLong(d -> d.get("seq", Number.class).longValue()));
+        return commits;
+    }
+
+    /** The commit that holds {@code seq} without starting at it, if any (rare: a load from inside a commit). */
+    private Document commitContaining(String aggregateId, long seq) {
+        if (seq == 0 || events.find(eq("lastKey", aggregateId + "/" + (seq - 1))).first() != null) {
+            return null; // seq starts a commit, or lies beyond the stream
+        }
+        return events.find(and(eq("aggregateId", aggregateId), lt("seq", seq), gte("lastSeq", seq))).first();
+    }
+
+    @Override
+    public Optional<Long> lastSequenceNumberFor(String aggregateIdentifier) {
+        Document last = events.find(eq("aggregateId", aggregateIdentifier))
+                              .sort(Sorts.descending("seq"))
+                              .projection(Projections.include("lastSeq"))
+                              .first();
+        return Optional.ofNullable(last).map(d -> d.get("lastSeq", Number.class).longValue());
+    }
+
+    private List<StoredEvent.Domain> domainEvents(Document commit) {
+        List<Document> docs = commit.getList("events", Document.class);
+        List<StoredEvent.Domain> result = new ArrayList<>(docs.size());
+        String type = commit.getString("aggregateType");
+        String aggregateId = commit.getString("aggregateId");
+        for (Document e : docs) {
+            result.add(new StoredEvent.Domain(type, aggregateId, e.get("seq", Number.class).longValue(),
+                                              e.getString("eventId"), Instant.parse(e.getString("timestamp")),
+                                              e.getString("payloadType"), e.getString("payloadRevision"),
+                                              e.getString("payload"), e.getString("metaData")));
+        }
+        return result;
+    }
+
+    // ------------------------------------------------------------------------------------------------- tracking
+
+    @Override
+    protected Stream<? extends TrackedEventData<?>> readEventData(TrackingToken trackingToken, boolean mayBlock) {
+        return StreamSupport.stream(new TrackingSpliterator(trackingToken), false);
+    }
+
+    /** Reads batch after batch until one comes back empty; only the first batch may start inside a commit. */
+    private final class TrackingSpliterator extends Spliterators.AbstractSpliterator<TrackedEventData<?>> {
+        private GapAwareTrackingToken token;
+        private List<TrackedEventData<?>> batch = List.of();
+        private int next;
+        private boolean first = true;
+        private boolean done;
+
+        TrackingSpliterator(TrackingToken start) {
+            super(Long.MAX_VALUE, ORDERED | NONNULL | DISTINCT);
+            this.token = toGapAware(start);
+        }
+
+        @Override
+        public boolean tryAdvance(Consumer<? super TrackedEventData<?>> action) {
+            if (next >= batch.size()) {
+                if (done) {
+                    return false;
+                }
+                batch = fetch(token, batchSize(), first);
+                first = false;
+                next = 0;
+                if (batch.isEmpty()) {
+                    done = true;
+                    return false;
+                }
+            }
+            TrackedEventData<?> item = batch.get(next++);
+            token = (GapAwareTrackingToken) item.trackingToken();
+            action.accept(item);
+            return true;
+        }
+    }
+
+    @Override
+    protected List<? extends TrackedEventData<?>> fetchTrackedEvents(TrackingToken lastToken, int batchSize) {
+        return fetch(toGapAware(lastToken), batchSize, true);
+    }
+
+    private GapAwareTrackingToken toGapAware(TrackingToken token) {
+        if (token == null) {
+            return GapAwareTrackingToken.newInstance(0, List.of());
+        }
+        if (token instanceof GapAwareTrackingToken gapAware) {
+            return gapAware;
+        }
+        throw new IllegalArgumentException("Token " + token + " is not a GapAwareTrackingToken; "
+                                                   + "this event store tracks by global position");
+    }
+
+    /**
+     * One batch for a tracking reader: first the late arrivals among the token's gaps, then the positions after the
+     * token's index, window by window, until {@code batchSize} events are collected, the allocated positions are
+     * exhausted, or a missing position must still be waited for.
+     */
+    List<TrackedEventData<?>> fetch(GapAwareTrackingToken start, int batchSize, boolean mayStartMidCommit) {
+        purgeGapClockOccasionally();
+        List<TrackedEventData<?>> out = new ArrayList<>();
+        GapAwareTrackingToken cur = dropExpiredGaps(start);
+
+        if (cur.hasGaps()) {
+            List<Document> late = events.find(in("_id", new ArrayList<>(cur.getGaps())))
+                                        .into(new ArrayList<>());
+            late.sort(Comparator.comparingLong(d -> d.getLong("_id")));
+            for (Document commit : late) {
+                long first = commit.getLong("_id");
+                long last = commit.getLong("last");
+                if (commit.getBoolean("tombstone", false)) {
+                    for (long p = first; p <= last; p++) {
+                        if (cur.getGaps().contains(p)) {
+                            cur = cur.advanceTo(p, maxGapOffset);
+                        }
+                        gapClock.forget(p);
+                    }
+                    continue;
+                }
+                List<StoredEvent> stored = eventsOf(commit);
+                for (int i = 0; i < stored.size(); i++) {
+                    long p = first + i;
+                    if (cur.getGaps().contains(p)) {
+                        cur = cur.advanceTo(p, maxGapOffset);
+                        out.add(tracked(cur, stored.get(i)));
+                    }
+                    gapClock.forget(p);
+                }
+            }
+        }
+
+        long allocated = allocatedUpTo();
+        long index = cur.getIndex();
+        if (mayStartMidCommit && index > 0 && index < allocated) {
+            // The token may point inside a commit (a processor stopped mid-commit): deliver the commit's rest.
+            if (events.find(eq("last", index)).projection(Projections.include("_id")).first() == null) {
+                Document containing = findCommitContaining(index);
+                if (containing != null) {
+                    long first = containing.getLong("_id");
+                    List<StoredEvent> stored = eventsOf(containing);
+                    for (int i = (int) (index - first + 1); i < stored.size(); i++) {
+                        cur = cur.advanceTo(first + i, maxGapOffset);
+                        out.add(tracked(cur, stored.get(i)));
+                    }
+                }
+            }
+        }
+
+        long from = cur.getIndex() + 1;
+        while (out.size() < batchSize && from <= allocated) {
+            long windowEnd = Math.min(from + batchSize - 1, allocated);
+            List<Long> window = new ArrayList<>((int) (windowEnd - from + 1));
+            for (long p = from; p <= windowEnd; p++) {
+                window.add(p);
+            }
+            List<Document> commits = events.find(in("_id", window)).into(new ArrayList<>());
+            commits.sort(Comparator.comparingLong(d -> d.getLong("_id")));
+            registerMissing(commits, from, windowEnd);
+            long expected = from;
+            for (Document commit : commits) {
+                long first = commit.getLong("_id");
+                if (first > expected && !mayPass(expected, first - 1)) {
+                    return out; // hold back: keep global order while a missing position may still appear
+                }
+                long last = commit.getLong("last");
+                if (commit.getBoolean("tombstone", false)) {
+                    // never-written positions: advance over them one by one so that they do not become gaps
+                    for (long p = first; p <= last; p++) {
+                        if (p > cur.getIndex()) {
+                            cur = cur.advanceTo(p, maxGapOffset);
+                        }
+                        gapClock.forget(p);
+                    }
+                } else {
+                    List<StoredEvent> stored = eventsOf(commit);
+                    for (int i = 0; i < stored.size(); i++) {
+                        long p = first + i;
+                        cur = cur.advanceTo(p, maxGapOffset);
+                        gapClock.forget(p);
+                        out.add(tracked(cur, stored.get(i)));
+                    }
+                }
+                expected = last + 1;
+            }
+            if (expected <= windowEnd && !mayPass(expected, windowEnd)) {
+                return out;
+            }
+            from = Math.max(expected, windowEnd + 1);
+        }
+        return out;
+    }
+
+    /**
+     * Starts the clock of every position of the window that no commit covers, all at once, so that several holes
+     * in one window age together instead of one after the other.
+     */
+    private void registerMissing(List<Document> commits, long from, long windowEnd) {
+        long expected = from;
+        for (Document commit : commits) {
+            long first = commit.getLong("_id");
+            for (long p = expected; p < first; p++) {
+                gapClock.missing(p);
+            }
+            expected = Math.max(expected, commit.getLong("last") + 1);
+        }
+        for (long p = expected; p <= windowEnd; p++) {
+            gapClock.missing(p);
+        }
+    }
+
+    /** Whether a reader may pass the missing positions {@code from..to}: once the first has waited the hold-back. */
+    private boolean mayPass(long from, long to) {
+        return gapClock.missingLongerThan(from, gapHoldBack);
+    }
+
+    private GapAwareTrackingToken dropExpiredGaps(GapAwareTrackingToken token) {
+        if (!token.hasGaps()) {
+            return token;
+        }
+        long truncateAt = -1;
+        for (Long gap : token.getGaps()) {
+            if (gapClock.missingLongerThan(gap, gapTimeout)) {
+                truncateAt = gap + 1;
+            } else {
+                break;
+            }
+        }
+        if (truncateAt < 0) {
+            return token;
+        }
+        for (Long gap : token.getGaps().headSet(truncateAt)) {
+            log.warn("Global position {} was allocated but never became visible within {}; passed for good",
+                     gap, gapTimeout);
+        }
+        return token.withGapsTruncatedAt(truncateAt);
+    }
+
+    private void purgeGapClockOccasionally() {
+        long now = gapClock.now();
+        if (now - lastPurge > gapTimeout.toNanos()) {
+            lastPurge = now;
+            // generous: a purged entry that a token still holds only restarts its clock
+            gapClock.purgeOlderThan(gapTimeout.multipliedBy(10));
+        }
+    }
+
+    private Document findCommitContaining(long position) {
+        // Commits are small; look back in windows before falling back to a range query.
+        for (long hi = position - 1, tries = 0; hi >= 1 && tries < 4; hi -= 256, tries++) {
+            List<Long> window = new ArrayList<>(256);
+            for (long p = hi; p > hi - 256 && p >= 1; p--) {
+                window.add(p);
+            }
+            for (Document d : events.find(in("_id", window))) {
+                if (d.getLong("_id") <= position && d.getLong("last") >= position) {
+                    return d;
+                }
+            }
+        }
+        return events.find(and(lt("_id", position), gte("last", position))).first();
+    }
+
+    private long allocatedUpTo() {
+        Document counter = positions.find(eq("_id", COUNTER_ID)).first();
+        return counter == null ? 0 : counter.get("value", Number.class).longValue();
+    }
+
+    private TrackedEventData<?> tracked(GapAwareTrackingToken token, StoredEvent event) {
+        return event instanceof StoredEvent.Domain domain
+                ? new StoredEvent.TrackedDomain(token, domain)
+                : new StoredEvent.Tracked(token, event);
+    }
+
+    private List<StoredEvent> eventsOf(Document commit) {
+        if (commit.getBoolean("domain", true)) {
+            return new ArrayList<>(domainEvents(commit));
+        }
+        List<StoredEvent> result = new ArrayList<>();
+        for (Document e : commit.getList("events", Document.class)) {
+            result.add(new StoredEvent(e.getString("eventId"), Instant.parse(e.getString("timestamp")),
+                                       e.getString("payloadType"), e.getString("payloadRevision"),
+                                       e.getString("payload"), e.getString("metaData")));
+        }
+        return result;
+    }
+
+    // --------------------------------------------------------------------------------------------------- tokens
+
+    /** Before the first event: a reader from here sees the whole log. */
+    @Override
+    public TrackingToken createTailToken() {
+        return GapAwareTrackingToken.newInstance(0, List.of());
+    }
+
+    /** After the last event written so far. */
+    @Override
+    public TrackingToken createHeadToken() {
+        Document last = events.find().sort(Sorts.descending("_id")).projection(Projections.include("last")).first();
+        return GapAwareTrackingToken.newInstance(last == null ? 0 : last.getLong("last"), List.of());
+    }
+
+    /** Just before the first event recorded at or after {@code dateTime}; the head when there is none. */
+    @Override
+    public TrackingToken createTokenAt(Instant dateTime) {
+        Document first = events.find(gte("recordedAt", dateTime.toString()))
+                               .sort(Sorts.ascending("_id")).projection(Projections.include("_id")).first();
+        if (first == null) {
+            return createHeadToken();
+        }
+        return GapAwareTrackingToken.newInstance(first.getLong("_id") - 1, List.of());
+    }
+
+    /** The number of positions allocated so far (the counter), for monitoring and tests. */
+    public long allocatedPositions() {
+        return allocatedUpTo();
+    }
+
+    /** Number of positions this process is currently timing as missing; for monitoring and tests. */
+    public int trackedMissingPositions() {
+        return gapClock.size();
+    }
+
+    // -------------------------------------------------------------------------------------------------- builder
+
+    public static class Builder extends BatchingEventStorageEngine.Builder {
+        private MongoDatabase database;
+        private String prefix = "";
+        private Duration gapHoldBack = Duration.ofSeconds(2);
+        private Duration gapTimeout = Duration.ofMinutes(1);
+        private int maxGapOffset = 10_000;
+        private LongSupplier nanoTime = System::nanoTime;
+        private boolean createIndexes = true;
+        private boolean tombstones = true;
+
+        public Builder() {
+            persistenceExceptionResolver(new MongoPersistenceExceptionResolver());
+            batchSize(1000);
+        }
+
+        public Builder database(MongoDatabase database) {
+            this.database = database;
+            return this;
+        }
+
+        /** A prefix for the three collection names, e.g. to keep several stores in one database. */
+        public Builder collectionPrefix(String prefix) {
+            this.prefix = Objects.requireNonNull(prefix);
+            return this;
+        }
+
+        /** How long a reader holds back later events while a missing position may still appear (default 2 s). */
+        public Builder gapHoldBack(Duration gapHoldBack) {
+            this.gapHoldBack = Objects.requireNonNull(gapHoldBack);
+            return this;
+        }
+
+        /** How long a passed position stays in a token's gaps, so a late commit is still delivered (default 1 min). */
+        public Builder gapTimeout(Duration gapTimeout) {
+            this.gapTimeout = Objects.requireNonNull(gapTimeout);
+            return this;
+        }
+
+        /** How far below the index a gap may lie before it is dropped (default 10,000): bounds the token. */
+        public Builder maxGapOffset(int maxGapOffset) {
+            this.maxGapOffset = maxGapOffset;
+            return this;
+        }
+
+        /** The monotonic clock that times missing positions (tests pass their own). */
+        public Builder nanoTime(LongSupplier nanoTime) {
+            this.nanoTime = Objects.requireNonNull(nanoTime);
+            return this;
+        }
+
+        public Builder createIndexes(boolean createIndexes) {
+            this.createIndexes = createIndexes;
+            return this;
+        }
+
+        /** Whether a refused writer marks its allocated positions as never written (default true). */
+        public Builder tombstones(boolean tombstones) {
+            this.tombstones = tombstones;
+            return this;
+        }
+
+        @Override
+        public Builder snapshotSerializer(Serializer snapshotSerializer) {
+            super.snapshotSerializer(snapshotSerializer);
+            return this;
+        }
+
+        @Override
+        public Builder upcasterChain(EventUpcaster upcasterChain) {
+            super.upcasterChain(upcasterChain);
+            return this;
+        }
+
+        @Override
+        public Builder persistenceExceptionResolver(PersistenceExceptionResolver resolver) {
+            super.persistenceExceptionResolver(resolver);
+            return this;
+        }
+
+        @Override
+        public Builder eventSerializer(Serializer eventSerializer) {
+            super.eventSerializer(eventSerializer);
+            return this;
+        }
+
+        @Override
+        public Builder snapshotFilter(SnapshotFilter snapshotFilter) {
+            super.snapshotFilter(snapshotFilter);
+            return this;
+        }
+
+        @Override
+        public Builder batchSize(int batchSize) {
+            super.batchSize(batchSize);
+            return this;
+        }
+
+        @Override
+        protected void validate() throws AxonConfigurationException {
+            super.validate();
+            if (database == null) {
+                throw new AxonConfigurationException("A MongoDatabase is required");
+            }
+            if (gapHoldBack.compareTo(gapTimeout) > 0) {
+                throw new AxonConfigurationException("gapHoldBack must not exceed gapTimeout");
+            }
+        }
+
+        public MongoEventStorageEngine build() {
+            return new MongoEventStorageEngine(this);
+        }
+    }
+}

@@ -1,0 +1,131 @@
+package io.attain.eventstore.spring;
+
+import com.mongodb.ConnectionString;
+import com.mongodb.MongoClientSettings;
+import com.mongodb.ReadConcern;
+import com.mongodb.WriteConcern;
+import com.mongodb.client.MongoClient;
+import com.mongodb.client.MongoClients;
+import com.mongodb.client.MongoDatabase;
+import io.attain.eventstore.MongoEventStorageEngine;
+import io.attain.eventstore.embedded.EmbeddedMongo;
+import org.axonframework.common.caching.Cache;
+import org.axonframework.common.caching.WeakReferenceCache;
+import org.axonframework.eventhandling.tokenstore.TokenStore;
+import org.axonframework.eventsourcing.EventCountSnapshotTriggerDefinition;
+import org.axonframework.eventsourcing.SnapshotTriggerDefinition;
+import org.axonframework.eventsourcing.Snapshotter;
+import org.axonframework.eventsourcing.eventstore.EventStorageEngine;
+import org.axonframework.extensions.mongo.DefaultMongoTemplate;
+import org.axonframework.extensions.mongo.MongoTemplate;
+import org.axonframework.extensions.mongo.eventsourcing.tokenstore.MongoTokenStore;
+import org.axonframework.serialization.Serializer;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.beans.factory.annotation.Qualifier;
+import org.springframework.boot.autoconfigure.AutoConfiguration;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
+import org.springframework.boot.context.properties.EnableConfigurationProperties;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Conditional;
+import org.springframework.context.annotation.Lazy;
+import org.springframework.core.env.Environment;
+
+/**
+ * Wires Attain's storage into a Spring Boot application: the MongoDB client (the embedded file-backed default when
+ * no {@code spring.mongodb.uri} is set, else a real MongoDB with majority writes and reads), Attain's event storage
+ * engine (from which Axon builds its {@code EmbeddedEventStore}), the Mongo token store, and the snapshot trigger and
+ * aggregate cache that aggregates name in {@code @Aggregate(snapshotTriggerDefinition = "attainSnapshotTrigger",
+ * cache = "attainAggregateCache")}.
+ */
+@AutoConfiguration(beforeName = "org.axonframework.springboot.autoconfig.AxonAutoConfiguration")
+@EnableConfigurationProperties(AttainStoreProperties.class)
+public class AttainStoreAutoConfiguration {
+
+    private static final Logger log = LoggerFactory.getLogger(AttainStoreAutoConfiguration.class);
+
+    @Bean(destroyMethod = "close")
+    @Conditional(EmbeddedMongoCondition.class)
+    public EmbeddedMongo attainEmbeddedMongo(AttainStoreProperties properties) {
+        AttainStoreProperties.Embedded embedded = properties.getEmbedded();
+        EmbeddedMongo server = embedded.getBackend() == AttainStoreProperties.Backend.MEMORY
+                ? EmbeddedMongo.inMemory(embedded.isOplog())
+                : EmbeddedMongo.file(properties.getDataDir().resolve("attain.mv"), embedded.isOplog(), embedded.getPort());
+        log.info("No spring.mongodb.uri set: running the embedded MongoDB-wire server ({}) at {}{}",
+                 embedded.getBackend(), server.connectionString(),
+                 server.file() == null ? "" : " with data in " + server.file().toAbsolutePath());
+        return server;
+    }
+
+    @Bean(destroyMethod = "close")
+    @ConditionalOnMissingBean
+    public MongoClient attainMongoClient(ObjectProvider<EmbeddedMongo> embedded, Environment environment) {
+        EmbeddedMongo server = embedded.getIfAvailable();
+        if (server != null) {
+            return MongoClients.create(server.connectionString());
+        }
+        ConnectionString uri = new ConnectionString(environment.getRequiredProperty(EmbeddedMongoCondition.URI_PROPERTY));
+        MongoClientSettings.Builder settings = MongoClientSettings.builder().applyConnectionString(uri);
+        // Unless the URI says otherwise: acknowledged by a majority, and reads of majority-committed data only.
+        if (uri.getWriteConcern() == null) {
+            settings.writeConcern(WriteConcern.MAJORITY);
+        }
+        if (uri.getReadConcern() == null) {
+            settings.readConcern(ReadConcern.MAJORITY);
+        }
+        return MongoClients.create(settings.build());
+    }
+
+    @Bean
+    @ConditionalOnMissingBean
+    public MongoDatabase attainMongoDatabase(MongoClient client, AttainStoreProperties properties) {
+        return client.getDatabase(properties.getDatabase());
+    }
+
+    @Bean
+    @ConditionalOnMissingBean(EventStorageEngine.class)
+    public MongoEventStorageEngine eventStorageEngine(MongoDatabase database,
+                                                      Serializer defaultSerializer,
+                                                      @Qualifier("eventSerializer") Serializer eventSerializer,
+                                                      org.axonframework.config.Configuration configuration,
+                                                      AttainStoreProperties properties) {
+        AttainStoreProperties.EventStore settings = properties.getEventStore();
+        return MongoEventStorageEngine.builder()
+                                      .database(database)
+                                      .snapshotSerializer(defaultSerializer)
+                                      .eventSerializer(eventSerializer)
+                                      .upcasterChain(configuration.upcasterChain())
+                                      .snapshotFilter(configuration.snapshotFilter())
+                                      .batchSize(settings.getBatchSize())
+                                      .gapHoldBack(settings.getGapHoldBack())
+                                      .gapTimeout(settings.getGapTimeout())
+                                      .maxGapOffset(settings.getMaxGapOffset())
+                                      .build();
+    }
+
+    @Bean
+    @ConditionalOnMissingBean
+    public MongoTemplate axonMongoTemplate(MongoDatabase database) {
+        return DefaultMongoTemplate.builder().mongoDatabase(database).build();
+    }
+
+    @Bean
+    @ConditionalOnMissingBean(TokenStore.class)
+    public TokenStore tokenStore(MongoTemplate axonMongoTemplate, Serializer serializer) {
+        return MongoTokenStore.builder().mongoTemplate(axonMongoTemplate).serializer(serializer).build();
+    }
+
+    @Bean
+    @ConditionalOnMissingBean(name = "attainSnapshotTrigger")
+    public SnapshotTriggerDefinition attainSnapshotTrigger(@Lazy Snapshotter snapshotter,
+                                                           AttainStoreProperties properties) {
+        return new EventCountSnapshotTriggerDefinition(snapshotter, properties.getEventStore().getSnapshotThreshold());
+    }
+
+    @Bean
+    @ConditionalOnMissingBean(name = "attainAggregateCache")
+    public Cache attainAggregateCache() {
+        return new WeakReferenceCache();
+    }
+}

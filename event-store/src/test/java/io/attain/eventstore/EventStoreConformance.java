@@ -1,0 +1,540 @@
+package io.attain.eventstore;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.mongodb.client.MongoCollection;
+import com.mongodb.client.MongoDatabase;
+import com.mongodb.client.model.FindOneAndUpdateOptions;
+import com.mongodb.client.model.ReturnDocument;
+import org.axonframework.eventhandling.DomainEventMessage;
+import org.axonframework.eventhandling.EventMessage;
+import org.axonframework.eventhandling.GapAwareTrackingToken;
+import org.axonframework.eventhandling.GenericDomainEventMessage;
+import org.axonframework.eventhandling.GenericEventMessage;
+import org.axonframework.eventhandling.TrackedEventMessage;
+import org.axonframework.eventhandling.TrackingToken;
+import org.axonframework.eventsourcing.AggregateSnapshotter;
+import org.axonframework.eventsourcing.EventSourcingRepository;
+import org.axonframework.eventsourcing.GenericAggregateFactory;
+import org.axonframework.eventsourcing.eventstore.EmbeddedEventStore;
+import org.axonframework.eventsourcing.eventstore.EventStoreException;
+import org.axonframework.eventsourcing.snapshotting.SnapshotFilter;
+import org.axonframework.messaging.unitofwork.DefaultUnitOfWork;
+import org.axonframework.modelling.command.AggregateStreamCreationException;
+import org.axonframework.modelling.command.ConcurrencyException;
+import org.axonframework.serialization.UnknownSerializedType;
+import org.bson.Document;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.UUID;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.stream.IntStream;
+
+import static com.mongodb.client.model.Filters.eq;
+import static com.mongodb.client.model.Updates.inc;
+import static io.attain.eventstore.TestEvents.commit;
+import static io.attain.eventstore.TestEvents.incremented;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+/**
+ * The conformance suite every backend of the event store must pass: the embedded wire server (memory and file)
+ * and a real MongoDB replica set. Subclasses provide a fresh database per test.
+ */
+public abstract class EventStoreConformance {
+
+    protected final StoreFixture fixture = new StoreFixture();
+    protected MongoDatabase database;
+    protected MongoEventStorageEngine engine;
+
+    /** A fresh, empty database for one test. */
+    protected abstract MongoDatabase freshDatabase();
+
+    /** Scale factor for the heavier tests (1.0 = as specified). */
+    protected double scale() {
+        return 1.0;
+    }
+
+    @BeforeEach
+    void setUpEngine() {
+        database = freshDatabase();
+        engine = fixture.engine(database);
+    }
+
+    @AfterEach
+    void dropDatabase() {
+        if (database != null) {
+            database.drop();
+        }
+    }
+
+    // 1 ---------------------------------------------------------------------------------------------------------
+
+    @Test
+    void sameAggregateAndSequenceExactlyOneAppendWins() {
+        engine.appendEvents(commit("deal-1", 0, 2));
+
+        engine.appendEvents(incremented("deal-1", 2));
+        assertThatThrownBy(() -> engine.appendEvents(incremented("deal-1", 2)))
+                .isInstanceOf(ConcurrencyException.class);
+        assertThatThrownBy(() -> engine.appendEvents(incremented("deal-1", 0)))
+                .isInstanceOf(AggregateStreamCreationException.class);
+
+        List<Long> sequences = engine.readEvents("deal-1").asStream()
+                                     .map(DomainEventMessage::getSequenceNumber).toList();
+        assertThat(sequences).containsExactly(0L, 1L, 2L);
+        assertThat(StoreFixture.readAll(engine, null).events()).hasSize(3);
+    }
+
+    @Test
+    void concurrentFirstWritersOfOneSequenceOneWinsOtherIsTold() throws Exception {
+        engine.appendEvents(commit("deal-2", 0, 1));
+        ExecutorService pool = Executors.newFixedThreadPool(2);
+        CountDownLatch start = new CountDownLatch(1);
+        List<Future<Boolean>> results = new ArrayList<>();
+        for (int i = 0; i < 2; i++) {
+            results.add(pool.submit(() -> {
+                start.await();
+                try {
+                    engine.appendEvents(commit("deal-2", 1, 3));
+                    return true;
+                } catch (ConcurrencyException e) {
+                    return false;
+                }
+            }));
+        }
+        start.countDown();
+        int wins = 0;
+        for (Future<Boolean> f : results) {
+            wins += f.get(30, TimeUnit.SECONDS) ? 1 : 0;
+        }
+        pool.shutdown();
+        assertThat(wins).isEqualTo(1);
+        assertThat(engine.readEvents("deal-2").asStream().count()).isEqualTo(4);
+    }
+
+    // 2 ---------------------------------------------------------------------------------------------------------
+
+    @Test
+    void eightThreadsOnOneAggregateLoseAndDuplicateNothing() throws Exception {
+        int threads = 8;
+        int appendsPerThread = (int) Math.max(10, 40 * scale());
+        engine.appendEvents(incremented("hot", 0));
+        ExecutorService pool = Executors.newFixedThreadPool(threads);
+        CountDownLatch start = new CountDownLatch(1);
+        AtomicInteger losers = new AtomicInteger();
+        Map<Long, String> wonBy = new ConcurrentHashMap<>();
+        List<Future<?>> futures = new ArrayList<>();
+        for (int t = 0; t < threads; t++) {
+            String writer = "writer-" + t;
+            futures.add(pool.submit(() -> {
+                start.await();
+                int done = 0;
+                while (done < appendsPerThread) {
+                    long next = engine.lastSequenceNumberFor("hot").orElseThrow() + 1;
+                    try {
+                        engine.appendEvents(incremented("hot", next));
+                        String previous = wonBy.putIfAbsent(next, writer);
+                        assertThat(previous).as("sequence %d won twice", next).isNull();
+                        done++;
+                    } catch (ConcurrencyException e) {
+                        losers.incrementAndGet();
+                    }
+                }
+                return null;
+            }));
+        }
+        start.countDown();
+        for (Future<?> f : futures) {
+            f.get(120, TimeUnit.SECONDS);
+        }
+        pool.shutdown();
+
+        int total = threads * appendsPerThread + 1;
+        List<Long> sequences = engine.readEvents("hot").asStream()
+                                     .map(DomainEventMessage::getSequenceNumber).toList();
+        assertThat(sequences).containsExactlyElementsOf(
+                IntStream.range(0, total).mapToObj(i -> (long) i).toList());
+        assertThat(wonBy).hasSize(total - 1);
+        // every loser was told; each lost race left its allocated position behind as a tombstone, never an event
+        StoreFixture.Read read = StoreFixture.readAll(engine, null);
+        assertThat(read.events()).hasSize(total);
+        assertThat(engine.allocatedPositions()).isEqualTo(total + losers.get());
+    }
+
+    // 3 ---------------------------------------------------------------------------------------------------------
+
+    @Test
+    void concurrentAppendsToManyAggregatesAreReadBackCompleteAndInOrder() throws Exception {
+        int aggregates = (int) (1000 * scale());
+        int commitsPerAggregate = 3;
+        ExecutorService pool = Executors.newFixedThreadPool(4);
+        AtomicBoolean writing = new AtomicBoolean(true);
+        List<TrackedEventMessage<?>> live = Collections.synchronizedList(new ArrayList<>());
+        Future<?> reader = Executors.newSingleThreadExecutor().submit(() -> {
+            TrackingToken token = null;
+            while (true) {
+                boolean wasWriting = writing.get();
+                StoreFixture.Read read = StoreFixture.readAll(engine, token);
+                live.addAll(read.events());
+                token = read.token();
+                if (!wasWriting) {
+                    return null;
+                }
+            }
+        });
+        List<Future<?>> writers = new ArrayList<>();
+        for (int w = 0; w < 4; w++) {
+            int slice = w;
+            writers.add(pool.submit(() -> {
+                for (int round = 0; round < commitsPerAggregate; round++) {
+                    for (int a = slice; a < aggregates; a += 4) {
+                        // a mix of single- and multi-event commits
+                        int size = (a % 3) + 1;
+                        engine.appendEvents(commit("agg-" + a, (long) round * size, size));
+                    }
+                }
+                return null;
+            }));
+        }
+        for (Future<?> f : writers) {
+            f.get(300, TimeUnit.SECONDS);
+        }
+        writing.set(false);
+        reader.get(300, TimeUnit.SECONDS);
+        pool.shutdown();
+
+        int expected = 0;
+        for (int a = 0; a < aggregates; a++) {
+            expected += ((a % 3) + 1) * commitsPerAggregate;
+        }
+        List<Long> positions = live.stream().map(e -> e.trackingToken().position().orElseThrow()).toList();
+        assertThat(live).hasSize(expected);
+        assertThat(new HashSet<>(live.stream().map(EventMessage::getIdentifier).toList())).hasSize(expected);
+        for (int i = 1; i < positions.size(); i++) {
+            assertThat(positions.get(i)).as("position after %d", positions.get(i - 1))
+                                        .isGreaterThan(positions.get(i - 1));
+        }
+        Map<String, List<Long>> perAggregate = new HashMap<>();
+        for (TrackedEventMessage<?> e : live) {
+            DomainEventMessage<?> d = (DomainEventMessage<?>) e;
+            perAggregate.computeIfAbsent(d.getAggregateIdentifier(), k -> new ArrayList<>()).add(d.getSequenceNumber());
+        }
+        assertThat(perAggregate).hasSize(aggregates);
+        for (int a = 0; a < aggregates; a++) {
+            int count = ((a % 3) + 1) * commitsPerAggregate;
+            assertThat(perAggregate.get("agg-" + a)).as("agg-" + a)
+                    .containsExactlyElementsOf(IntStream.range(0, count).mapToObj(i -> (long) i).toList());
+        }
+    }
+
+    // 4 ---------------------------------------------------------------------------------------------------------
+
+    @Test
+    void positionWrittenLateInsideTheHoldBackIsDeliveredInOrder() {
+        engine.appendEvents(incremented("a", 0));                 // position 1
+        long hole = allocateRaw(1);                               // position 2: allocated, not yet written
+        engine.appendEvents(incremented("b", 0));                 // position 3
+
+        StoreFixture.Read first = StoreFixture.readAll(engine, null);
+        assertThat(first.positions()).containsExactly(1L);        // held back behind the hole
+
+        insertRaw(hole, "late", 0);                               // the slow writer finally lands
+        StoreFixture.Read rest = StoreFixture.readAll(engine, first.token());
+        assertThat(rest.positions()).containsExactly(2L, 3L);
+        assertThat(rest.gapAwareToken().getGaps()).isEmpty();
+    }
+
+    @Test
+    void positionWrittenAfterTheHoldBackButInsideTheGapTimeoutIsDeliveredOnce() {
+        engine.appendEvents(incremented("a", 0));                 // 1
+        long hole = allocateRaw(1);                               // 2
+        engine.appendEvents(incremented("b", 0));                 // 3
+
+        assertThat(StoreFixture.readAll(engine, null).positions()).containsExactly(1L);
+        fixture.advance(Duration.ofSeconds(3));                   // past the 2 s hold-back
+        StoreFixture.Read passed = StoreFixture.readAll(engine, null);
+        assertThat(passed.positions()).containsExactly(1L, 3L);
+        assertThat(passed.gapAwareToken().getGaps()).containsExactly(hole);
+
+        insertRaw(hole, "late", 0);
+        StoreFixture.Read late = StoreFixture.readAll(engine, passed.token());
+        assertThat(late.ids()).hasSize(1);
+        assertThat(((DomainEventMessage<?>) late.events().get(0)).getAggregateIdentifier()).isEqualTo("late");
+        assertThat(late.gapAwareToken().getGaps()).isEmpty();
+        assertThat(StoreFixture.readAll(engine, late.token()).events()).isEmpty();
+    }
+
+    @Test
+    void positionNeverWrittenIsPassedAfterTheTimeoutAndDroppedFromTheToken() {
+        engine.appendEvents(incremented("a", 0));                 // 1
+        long hole = allocateRaw(3);                               // 2..4, a writer that crashed
+        engine.appendEvents(incremented("b", 0));                 // 5
+
+        assertThat(StoreFixture.readAll(engine, null).positions()).containsExactly(1L);
+        fixture.advance(Duration.ofSeconds(3));
+        StoreFixture.Read passed = StoreFixture.readAll(engine, null);
+        assertThat(passed.positions()).containsExactly(1L, 5L);
+        assertThat(passed.gapAwareToken().getGaps()).containsExactly(hole - 2, hole - 1, hole);
+
+        fixture.advance(Duration.ofMinutes(2));                   // past the gap timeout
+        engine.appendEvents(incremented("c", 0));                 // 6 carries the cleaned token
+        StoreFixture.Read after = StoreFixture.readAll(engine, passed.token());
+        assertThat(after.positions()).containsExactly(6L);
+        assertThat(after.gapAwareToken().getGaps()).isEmpty();
+    }
+
+    @Test
+    void tokenGapsStayBoundedByTheMaximumGapOffset() {
+        MongoEventStorageEngine bounded = fixture.builder(database).maxGapOffset(100).build();
+        for (int i = 0; i < 500; i++) {
+            bounded.appendEvents(incremented("x-" + i, 0));
+            allocateRaw(1);                                       // every other position never written
+        }
+        bounded.appendEvents(incremented("last", 0));
+        assertThat(StoreFixture.readAll(bounded, null).events()).hasSize(1);   // held back at the first hole
+        fixture.advance(Duration.ofSeconds(3));                                 // all holes waited together
+        int[] maxGaps = {0};
+        StoreFixture.Read read = StoreFixture.readAll(bounded, null, e ->
+                maxGaps[0] = Math.max(maxGaps[0], ((GapAwareTrackingToken) e.trackingToken()).getGaps().size()));
+        assertThat(read.events()).hasSize(501);
+        assertThat(maxGaps[0]).isLessThanOrEqualTo(101);
+        assertThat(read.gapAwareToken().getGaps()).allMatch(g -> g >= read.gapAwareToken().getIndex() - 100);
+    }
+
+    @Test
+    void refusedWriterLeavesATombstoneThatReadersPassAtOnce() {
+        engine.appendEvents(commit("deal", 0, 1));                // 1
+        assertThatThrownBy(() -> engine.appendEvents(commit("deal", 0, 2)))   // 2..3 refused
+                .isInstanceOf(AggregateStreamCreationException.class);
+        engine.appendEvents(incremented("deal", 1));              // 4
+
+        StoreFixture.Read read = StoreFixture.readAll(engine, null); // no clock advance: no waiting
+        assertThat(read.positions()).containsExactly(1L, 4L);
+        assertThat(read.gapAwareToken().getGaps()).isEmpty();
+    }
+
+    // 5 ---------------------------------------------------------------------------------------------------------
+
+    @Test
+    void commitThatFailsPartWayWritesNothing() {
+        engine.appendEvents(incremented("acc", 0));
+        long allocatedBefore = engine.allocatedPositions();
+
+        // the third event cannot be serialised: nothing is allocated, nothing written
+        List<EventMessage<?>> broken = new ArrayList<>(commit("acc", 1, 2));
+        broken.add(new GenericDomainEventMessage<>("Counter", "acc", 3, new Unserialisable()));
+        assertThatThrownBy(() -> engine.appendEvents(broken)).isInstanceOf(RuntimeException.class);
+        assertThat(engine.allocatedPositions()).isEqualTo(allocatedBefore);
+
+        // the server refuses the commit (larger than a document may be): all of it is refused
+        List<EventMessage<?>> huge = new ArrayList<>(commit("acc", 1, 2));
+        huge.add(new GenericDomainEventMessage<>("Counter", "acc", 3,
+                                                 new TestEvents.Renamed("acc", "x".repeat(17 * 1024 * 1024))));
+        assertThatThrownBy(() -> engine.appendEvents(huge)).isInstanceOf(EventStoreException.class);
+
+        assertThat(engine.readEvents("acc").asStream().map(DomainEventMessage::getSequenceNumber).toList())
+                .containsExactly(0L);
+        engine.appendEvents(commit("acc", 1, 3));                 // the stream continues where it was
+        StoreFixture.Read read = StoreFixture.readAll(engine, null);
+        assertThat(read.events()).hasSize(4);
+        assertThat(read.gapAwareToken().getGaps()).isEmpty();
+    }
+
+    public static final class Unserialisable {
+        public Object getSelf() {
+            return this; // Jackson: infinite recursion
+        }
+    }
+
+    // 6 ---------------------------------------------------------------------------------------------------------
+
+    @Test
+    void replayFromTailDeliversExactlyWhatLiveTrackingDelivered() throws Exception {
+        List<TrackedEventMessage<?>> live = Collections.synchronizedList(new ArrayList<>());
+        AtomicBoolean writing = new AtomicBoolean(true);
+        Future<?> reader = Executors.newSingleThreadExecutor().submit(() -> {
+            TrackingToken token = engine.createTailToken();
+            while (true) {
+                boolean wasWriting = writing.get();
+                StoreFixture.Read read = StoreFixture.readAll(engine, token);
+                live.addAll(read.events());
+                token = read.token();
+                if (!wasWriting) {
+                    return null;
+                }
+            }
+        });
+        int aggregates = (int) (200 * scale());
+        for (int round = 0; round < 5; round++) {
+            for (int a = 0; a < aggregates; a++) {
+                engine.appendEvents(commit("r-" + a, round * 2L, 2));
+            }
+            engine.appendEvents(GenericEventMessage.asEventMessage(new TestEvents.Renamed("process", "r" + round)));
+        }
+        writing.set(false);
+        reader.get(300, TimeUnit.SECONDS);
+
+        StoreFixture.Read replay = StoreFixture.readAll(engine, engine.createTailToken());
+        assertThat(replay.ids()).containsExactlyElementsOf(live.stream().map(EventMessage::getIdentifier).toList());
+        assertThat(replay.positions()).containsExactlyElementsOf(
+                live.stream().map(e -> e.trackingToken().position().orElseThrow()).toList());
+    }
+
+    @Test
+    void storedTokenStaysSmallThroughAReplayOfAHundredThousandEvents() throws Exception {
+        int total = (int) (100_000 * scale());
+        int perCommit = 100;
+        for (int c = 0; c < total / perCommit; c++) {
+            engine.appendEvents(commit("big-" + c, 0, perCommit));
+        }
+        ObjectMapper json = new ObjectMapper();
+        int[] maxTokenBytes = {0};
+        long[] count = {0};
+        StoreFixture.Read read = StoreFixture.readAll(engine, engine.createTailToken(), e -> {
+            count[0]++;
+            if (count[0] % 1000 == 0) {
+                try {
+                    maxTokenBytes[0] = Math.max(maxTokenBytes[0], json.writeValueAsBytes(e.trackingToken()).length);
+                } catch (Exception ex) {
+                    throw new IllegalStateException(ex);
+                }
+            }
+        });
+        assertThat(read.events()).hasSize(total);
+        assertThat(maxTokenBytes[0]).isLessThan(64);
+        assertThat(read.gapAwareToken().getIndex()).isEqualTo(total);
+    }
+
+    // 7 ---------------------------------------------------------------------------------------------------------
+
+    @Test
+    void unknownPayloadTypeDoesNotStopATrackingReader() {
+        engine.appendEvents(incremented("u", 0));
+        long position = allocateRaw(1);
+        insertRaw(position, "u", 1, "com.example.NoSuchEvent", "{\"what\":\"ever\"}");
+        engine.appendEvents(incremented("u", 2));
+
+        StoreFixture.Read read = StoreFixture.readAll(engine, null);
+        assertThat(read.positions()).containsExactly(1L, 2L, 3L);
+        assertThat(read.events().get(1).getPayloadType()).isEqualTo(UnknownSerializedType.class);
+        assertThat(read.events().get(2).getPayload()).isInstanceOf(TestEvents.Incremented.class);
+    }
+
+    // 8 ---------------------------------------------------------------------------------------------------------
+
+    @Test
+    void aggregateWithASnapshotLoadsToTheSameStateAsWithout() {
+        EmbeddedEventStore store = EmbeddedEventStore.builder().storageEngine(engine).build();
+        try {
+            for (int i = 0; i < 30; i++) {
+                engine.appendEvents(i % 5 == 4
+                        ? new GenericDomainEventMessage<>("Counter", "snap", i, new TestEvents.Renamed("snap", "n" + i))
+                        : incremented("snap", i));
+            }
+            String withoutSnapshot = load(store, "snap");
+            assertThat(engine.readSnapshot("snap")).isEmpty();
+
+            AggregateSnapshotter snapshotter = AggregateSnapshotter.builder()
+                    .eventStore(store)
+                    .aggregateFactories(new GenericAggregateFactory<>(CounterAggregate.class))
+                    .build();
+            snapshotter.scheduleSnapshot(CounterAggregate.class, "snap");
+            assertThat(engine.readSnapshot("snap")).get()
+                    .extracting(DomainEventMessage::getSequenceNumber).isEqualTo(29L);
+            assertThat(load(store, "snap")).isEqualTo(withoutSnapshot);
+
+            // events after the snapshot are applied on top of it
+            engine.appendEvents(incremented("snap", 30), incremented("snap", 31));
+            MongoEventStorageEngine fresh = fixture.builder(database).snapshotFilter(SnapshotFilter.rejectAll()).build();
+            EmbeddedEventStore noSnapshots = EmbeddedEventStore.builder().storageEngine(fresh).build();
+            try {
+                assertThat(load(store, "snap")).isEqualTo(load(noSnapshots, "snap"));
+                assertThat(load(store, "snap")).startsWith("snap:26:");
+            } finally {
+                noSnapshots.shutDown();
+            }
+        } finally {
+            store.shutDown();
+        }
+    }
+
+    private static String load(EmbeddedEventStore store, String id) {
+        EventSourcingRepository<CounterAggregate> repository =
+                EventSourcingRepository.builder(CounterAggregate.class).eventStore(store).build();
+        DefaultUnitOfWork<?> uow = DefaultUnitOfWork.startAndGet(null);
+        try {
+            return repository.load(id).invoke(CounterAggregate::state);
+        } finally {
+            uow.rollback();
+        }
+    }
+
+    @Test
+    void tokensAtTailHeadAndTime() {
+        engine.appendEvents(incremented("t", 0));
+        Instant between = Instant.now().plusMillis(1);
+        // messages take their timestamp from Axon's clock; make the second one clearly later
+        GenericEventMessage.clock = java.time.Clock.offset(java.time.Clock.systemUTC(), Duration.ofSeconds(5));
+        try {
+            engine.appendEvents(incremented("t", 1));
+        } finally {
+            GenericEventMessage.clock = java.time.Clock.systemUTC();
+        }
+        assertThat(StoreFixture.readAll(engine, engine.createTailToken()).events()).hasSize(2);
+        assertThat(StoreFixture.readAll(engine, engine.createHeadToken()).events()).isEmpty();
+        assertThat(StoreFixture.readAll(engine, engine.createTokenAt(between)).positions()).containsExactly(2L);
+    }
+
+    // helpers -------------------------------------------------------------------------------------------------
+
+    /** Allocates positions the way a writer does, without writing them; returns the last one. */
+    protected long allocateRaw(int count) {
+        Document counter = database.getCollection(MongoEventStorageEngine.POSITIONS).findOneAndUpdate(
+                eq("_id", MongoEventStorageEngine.COUNTER_ID), inc("value", (long) count),
+                new FindOneAndUpdateOptions().upsert(true).returnDocument(ReturnDocument.AFTER));
+        return counter.get("value", Number.class).longValue();
+    }
+
+    protected void insertRaw(long position, String aggregateId, long seq) {
+        insertRaw(position, aggregateId, seq, TestEvents.Incremented.class.getName(),
+                  "{\"counterId\":\"" + aggregateId + "\",\"by\":1}");
+    }
+
+    protected void insertRaw(long position, String aggregateId, long seq, String payloadType, String payload) {
+        MongoCollection<Document> events = database.getCollection(MongoEventStorageEngine.EVENTS);
+        String now = Instant.now().toString();
+        events.insertOne(new Document("_id", position)
+                                 .append("last", position)
+                                 .append("aggregateId", aggregateId)
+                                 .append("aggregateType", "Counter")
+                                 .append("seq", seq).append("lastSeq", seq)
+                                 .append("key", aggregateId + "/" + seq)
+                                 .append("lastKey", aggregateId + "/" + seq)
+                                 .append("recordedAt", now)
+                                 .append("events", List.of(new Document("eventId", UUID.randomUUID().toString())
+                                                                   .append("seq", seq)
+                                                                   .append("timestamp", now)
+                                                                   .append("payloadType", payloadType)
+                                                                   .append("payloadRevision", null)
+                                                                   .append("payload", payload)
+                                                                   .append("metaData", "{}"))));
+    }
+}
