@@ -1,0 +1,114 @@
+package io.attain.command.domain;
+
+import io.attain.command.domain.deal.Deal;
+import io.attain.command.domain.organisation.Region;
+import io.attain.command.domain.organisation.Rep;
+import io.attain.command.domain.organisation.Team;
+import io.attain.kernel.activity.CallLoggedEvent;
+import io.attain.kernel.activity.VisitLoggedEvent;
+import io.attain.kernel.common.Channel;
+import io.attain.kernel.common.Metric;
+import io.attain.kernel.common.Money;
+import io.attain.kernel.common.Period;
+import io.attain.kernel.common.Role;
+import io.attain.kernel.common.Stage;
+import io.attain.kernel.deal.DealAmountChangedEvent;
+import io.attain.kernel.deal.DealOpenedEvent;
+import io.attain.kernel.deal.DealStageChangedEvent;
+import io.attain.kernel.organisation.RegionCreatedEvent;
+import io.attain.kernel.organisation.RepOffboardedEvent;
+import io.attain.kernel.organisation.RepOnboardedEvent;
+import io.attain.kernel.organisation.RepTransferredEvent;
+import io.attain.kernel.organisation.TeamCreatedEvent;
+import io.attain.kernel.organisation.TeamManagerChangedEvent;
+import io.attain.kernel.target.TargetAssignedEvent;
+import io.attain.kernel.target.TargetOwnerType;
+import io.attain.kernel.target.TargetRevisedEvent;
+import org.axonframework.eventhandling.GenericEventMessage;
+import org.axonframework.modelling.command.inspection.AggregateModel;
+import org.axonframework.modelling.command.inspection.AnnotatedAggregateMetaModelFactory;
+import org.axonframework.serialization.SerializedObject;
+import org.axonframework.serialization.json.JacksonSerializer;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.Arguments;
+import org.junit.jupiter.params.provider.MethodSource;
+
+import java.lang.reflect.Constructor;
+import java.math.BigDecimal;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.List;
+import java.util.stream.Stream;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * Aggregates are snapshotted with Axon's {@link JacksonSerializer}: a snapshot must restore the
+ * whole state, including the target entities.
+ */
+class SnapshotSerializationTest {
+
+    private static final Instant AT = Instant.parse("2017-05-04T09:30:00Z");
+    private static final JacksonSerializer SERIALIZER = JacksonSerializer.defaultSerializer();
+
+    static Stream<Arguments> aggregates() {
+        return Stream.of(
+                Arguments.of(Region.class, List.of(new RegionCreatedEvent("east", "East", "Cara Losch", AT))),
+                Arguments.of(Team.class, List.of(
+                        new TeamCreatedEvent("team-1", "Team Losch", "east", "Cara Losch", AT),
+                        new TeamManagerChangedEvent("team-1", "Cara Losch", "Rocco Neubert", AT),
+                        new TargetAssignedEvent("tt-1", TargetOwnerType.TEAM, "team-1", Period.parse("2017-Q2"),
+                                Metric.DEALS_WON, null, BigDecimal.TEN, null, AT))),
+                Arguments.of(Rep.class, List.of(
+                        new RepOnboardedEvent("Anna", "Anna", Role.SALES_REP, "team-1", "Cara Losch",
+                                LocalDate.of(2016, 10, 20), AT),
+                        new RepTransferredEvent("Anna", "team-1", "Cara Losch", "team-2", "Rocco Neubert",
+                                LocalDate.of(2017, 1, 1), AT),
+                        new TargetAssignedEvent("t-1", TargetOwnerType.REP, "Anna", Period.parse("2017-05"),
+                                Metric.PRODUCT_REVENUE, "GTX Pro", new BigDecimal("50000.00"), "EUR", AT),
+                        new TargetRevisedEvent("t-1", TargetOwnerType.REP, "Anna", new BigDecimal("50000.00"),
+                                new BigDecimal("55000"), "grew", AT),
+                        new VisitLoggedEvent("Anna", "a-1", "Acme", "demo", "interested", AT),
+                        new CallLoggedEvent("Anna", "a-2", "Acme", "follow-up", "callback", AT),
+                        new RepOffboardedEvent("Anna", LocalDate.of(2017, 6, 1), AT))),
+                Arguments.of(Deal.class, List.of(
+                        new DealOpenedEvent("d-1", "Anna", "Acme", "GTX Pro", Channel.AGENT, "p-1",
+                                Money.of("1200.50", "EUR"), null, Stage.LEAD, AT),
+                        new DealStageChangedEvent("d-1", Stage.LEAD, Stage.PROPOSAL, false, null, AT),
+                        new DealAmountChangedEvent("d-1", Money.of("1200.50", "EUR"), Money.of("1300", "EUR"), AT))));
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("aggregates")
+    <T> void aSnapshotRestoresTheWholeState(Class<T> type, List<Object> events) throws Exception {
+        T aggregate = source(type, events);
+
+        SerializedObject<byte[]> snapshot = SERIALIZER.serialize(aggregate, byte[].class);
+        T restored = SERIALIZER.deserialize(snapshot);
+
+        assertThat(restored).usingRecursiveComparison().isEqualTo(aggregate);
+        assertThat(restored).usingRecursiveComparison().isNotEqualTo(source(type, List.of()));
+    }
+
+    @Test
+    void eventsAreSerializedAtRevision1() {
+        SerializedObject<byte[]> serialized = SERIALIZER.serialize(
+                new RegionCreatedEvent("east", "East", "Cara Losch", AT), byte[].class);
+        assertThat(serialized.getType().getRevision()).isEqualTo("1");
+        assertThat((Object) SERIALIZER.deserialize(serialized))
+                .isEqualTo(new RegionCreatedEvent("east", "East", "Cara Losch", AT));
+    }
+
+    /** Builds the aggregate the way a repository does: empty instance, then its event-sourcing handlers. */
+    private static <T> T source(Class<T> type, List<Object> events) throws Exception {
+        AggregateModel<T> model = AnnotatedAggregateMetaModelFactory.inspectAggregate(type);
+        Constructor<T> constructor = type.getDeclaredConstructor();
+        constructor.setAccessible(true);
+        T aggregate = constructor.newInstance();
+        for (Object event : events) {
+            model.publish(new GenericEventMessage<>(event), aggregate);
+        }
+        return aggregate;
+    }
+}

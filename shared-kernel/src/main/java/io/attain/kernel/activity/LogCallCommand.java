@@ -1,0 +1,29 @@
+package io.attain.kernel.activity;
+
+import io.attain.kernel.common.Require;
+import org.axonframework.modelling.command.TargetAggregateIdentifier;
+
+import java.time.Instant;
+
+/**
+ * Logs a customer call by a rep. The rep must be active at {@code occurredAt}; the activity id must
+ * be new for the rep.
+ *
+ * @param occurredAt when the call took place; {@code null} means "now" by the message clock
+ */
+public record LogCallCommand(
+        @TargetAggregateIdentifier String repId,
+        String activityId,
+        String customer,
+        String purpose,
+        String outcome,
+        Instant occurredAt) {
+
+    public LogCallCommand {
+        Require.nonBlank(repId, "repId");
+        Require.nonBlank(activityId, "activityId");
+        Require.nonBlank(customer, "customer");
+        Require.nonBlank(purpose, "purpose");
+        Require.nonBlank(outcome, "outcome");
+    }
+}

@@ -1,0 +1,26 @@
+package io.attain.kernel.organisation;
+
+import io.attain.kernel.common.Require;
+import org.axonframework.modelling.command.TargetAggregateIdentifier;
+
+import java.time.Instant;
+
+/**
+ * Creates a sales team in a region, led by a manager.
+ *
+ * @param occurredAt business time; {@code null} means "now" by the message clock
+ */
+public record CreateTeamCommand(
+        @TargetAggregateIdentifier String teamId,
+        String name,
+        String regionId,
+        String managerId,
+        Instant occurredAt) {
+
+    public CreateTeamCommand {
+        Require.nonBlank(teamId, "teamId");
+        Require.nonBlank(name, "name");
+        Require.nonBlank(regionId, "regionId");
+        Require.nonBlank(managerId, "managerId");
+    }
+}

@@ -1,0 +1,101 @@
+package io.attain.kernel;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.attain.kernel.common.Channel;
+import io.attain.kernel.common.Metric;
+import io.attain.kernel.common.Money;
+import io.attain.kernel.common.Period;
+import io.attain.kernel.common.Role;
+import io.attain.kernel.common.Stage;
+import io.attain.kernel.deal.CreditShare;
+import io.attain.kernel.deal.DealCreditSplitEvent;
+import io.attain.kernel.deal.DealOpenedEvent;
+import io.attain.kernel.deal.DealStageChangedEvent;
+import io.attain.kernel.organisation.RepOnboardedEvent;
+import io.attain.kernel.target.TargetAssignedEvent;
+import io.attain.kernel.target.TargetOwnerType;
+import org.junit.jupiter.api.Test;
+
+import java.math.BigDecimal;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.List;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * The event-evolution contract: payloads as they were stored at revision 1, written out by hand.
+ * These strings must never change; if a record changes shape, it must still read them (or an
+ * upcaster must be added together with a new revision).
+ */
+class EventContractTest {
+
+    private final ObjectMapper mapper = JsonMappers.iso();
+
+    @Test
+    void readsARevision1DealOpenedPayloadWithoutItsOptionalFields() throws Exception {
+        String stored = """
+                {"dealId":"d-42","ownerRepId":"Anna Snelling","customer":"Acme Corporation",
+                 "productLine":"GTX Pro","channel":"DIRECT",
+                 "amount":{"amount":4821.00,"currency":"USD"},
+                 "stage":"LEAD","occurredAt":"2017-03-01T10:15:30Z"}
+                """;
+
+        assertThat(mapper.readValue(stored, DealOpenedEvent.class)).isEqualTo(new DealOpenedEvent(
+                "d-42", "Anna Snelling", "Acme Corporation", "GTX Pro", Channel.DIRECT, null,
+                Money.of("4821.00", "USD"), null, Stage.LEAD, Instant.parse("2017-03-01T10:15:30Z")));
+    }
+
+    @Test
+    void readsARevision1TargetAssignedPayload() throws Exception {
+        String stored = """
+                {"targetId":"t-7","ownerType":"REP","ownerId":"Anna Snelling","period":"2017-Q2",
+                 "metric":"PRODUCT_REVENUE","productLine":"GTX Pro","amount":150000,"currency":"USD",
+                 "occurredAt":"2017-03-31T00:00:00Z"}
+                """;
+
+        assertThat(mapper.readValue(stored, TargetAssignedEvent.class)).isEqualTo(new TargetAssignedEvent(
+                "t-7", TargetOwnerType.REP, "Anna Snelling", Period.quarter(2017, 2), Metric.PRODUCT_REVENUE,
+                "GTX Pro", new BigDecimal("150000"), "USD", Instant.parse("2017-03-31T00:00:00Z")));
+    }
+
+    @Test
+    void readsARevision1RepOnboardedPayload() throws Exception {
+        String stored = """
+                {"repId":"Anna Snelling","name":"Anna Snelling","role":"SALES_REP","teamId":"Cara Losch",
+                 "managerId":"Cara Losch","hireDate":"2016-10-20","occurredAt":"2016-10-20T08:00:00Z"}
+                """;
+
+        assertThat(mapper.readValue(stored, RepOnboardedEvent.class)).isEqualTo(new RepOnboardedEvent(
+                "Anna Snelling", "Anna Snelling", Role.SALES_REP, "Cara Losch", "Cara Losch",
+                LocalDate.of(2016, 10, 20), Instant.parse("2016-10-20T08:00:00Z")));
+    }
+
+    @Test
+    void readsRevision1StageChangeAndCreditSplitPayloads() throws Exception {
+        String stageChanged = """
+                {"dealId":"d-42","fromStage":"PROPOSAL","toStage":"QUALIFIED","backward":true,
+                 "reason":"budget review","occurredAt":"2017-04-02T12:00:00Z"}
+                """;
+        String creditSplit = """
+                {"dealId":"d-42","shares":[{"repId":"Anna Snelling","percentage":60},
+                 {"repId":"Boris Faz","percentage":40.0}],"occurredAt":"2017-04-03T12:00:00Z"}
+                """;
+
+        assertThat(mapper.readValue(stageChanged, DealStageChangedEvent.class)).isEqualTo(new DealStageChangedEvent(
+                "d-42", Stage.PROPOSAL, Stage.QUALIFIED, true, "budget review", Instant.parse("2017-04-02T12:00:00Z")));
+        assertThat(mapper.readValue(creditSplit, DealCreditSplitEvent.class)).isEqualTo(new DealCreditSplitEvent(
+                "d-42", List.of(new CreditShare("Anna Snelling", new BigDecimal("60")),
+                new CreditShare("Boris Faz", new BigDecimal("40.0"))), Instant.parse("2017-04-03T12:00:00Z")));
+    }
+
+    @Test
+    void readsInstantsStoredAsEpochNumbersToo() throws Exception {
+        String stored = """
+                {"repId":"Anna Snelling","effectiveDate":[2017,6,1],"occurredAt":1496275200.000000000}
+                """;
+
+        assertThat(mapper.readValue(stored, io.attain.kernel.organisation.RepOffboardedEvent.class).occurredAt())
+                .isEqualTo(Instant.parse("2017-06-01T00:00:00Z"));
+    }
+}
