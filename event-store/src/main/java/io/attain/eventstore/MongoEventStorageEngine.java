@@ -26,8 +26,12 @@ import org.axonframework.eventsourcing.snapshotting.SnapshotFilter;
 import org.axonframework.serialization.SerializedObject;
 import org.axonframework.serialization.Serializer;
 import org.axonframework.serialization.upcasting.event.EventUpcaster;
+import com.mongodb.bulk.BulkWriteError;
+import org.axonframework.eventsourcing.eventstore.EventStoreException;
 import org.bson.BSONException;
 import org.bson.Document;
+import org.bson.RawBsonDocument;
+import org.bson.codecs.DocumentCodec;
 import org.bson.conversions.Bson;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -39,6 +43,9 @@ import java.util.Comparator;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.Queue;
+import java.util.concurrent.ConcurrentLinkedQueue;
+import java.util.concurrent.locks.ReentrantLock;
 import java.util.Spliterators;
 import java.util.function.Consumer;
 import java.util.function.LongSupplier;
@@ -50,6 +57,7 @@ import static com.mongodb.client.model.Filters.eq;
 import static com.mongodb.client.model.Filters.gte;
 import static com.mongodb.client.model.Filters.in;
 import static com.mongodb.client.model.Filters.lt;
+import static com.mongodb.client.model.Filters.lte;
 import static com.mongodb.client.model.Indexes.ascending;
 import static com.mongodb.client.model.Updates.inc;
 
@@ -65,10 +73,11 @@ import static com.mongodb.client.model.Updates.inc;
  *     number of events appended).</li>
  *     <li>{@code snapshots}: the latest snapshot per aggregate, {@code _id} = aggregate id.</li>
  * </ul>
- * Unique indexes: {@code (aggregateId, seq)} gives optimistic concurrency (two writers that loaded the same version
- * both append from the same sequence number and only one insert succeeds); {@code key} and {@code lastKey}
- * ({@code aggregateId/seq} of the first and last event) and {@code last} serve the reads below with equality and
- * {@code $in} lookups, the only lookups the embedded wire server answers from an index.
+ * The one unique index besides {@code _id} is on {@code key} = {@code aggregateId/firstSeq}, the commit's
+ * (aggregate id, first sequence number): optimistic concurrency (two writers that loaded the same version both
+ * append from the same sequence number and only one insert succeeds) and the aggregate loads below, with equality
+ * and {@code $in} lookups — the only lookups the embedded wire server answers from an index. Non-unique indexes
+ * for real MongoDB ({@code (aggregateId, seq)}, {@code last}, {@code recordedAt}) cost the embedded server nothing.
  *
  * <h2>Tracking</h2>
  * Readers use Axon's {@link GapAwareTrackingToken}: the index is the highest position delivered, the gaps are lower
@@ -89,6 +98,15 @@ public class MongoEventStorageEngine extends BatchingEventStorageEngine {
     static final String SNAPSHOTS = "snapshots";
     static final String COUNTER_ID = "global";
     static final String TOMBSTONE_PREFIX = "\u0000tombstone/";
+    /** Largest group of concurrent single-aggregate commits written with one counter update and one insert. */
+    static final int MAX_GROUP = 256;
+    /** How many positions or sequence numbers a look-up for "the commit that contains X" asks for at once. */
+    static final int LOOK_BACK = 64;
+    /** Sequence numbers asked for in the first look-up of an aggregate load; doubled for each further one. */
+    static final int FIRST_LOAD_WINDOW = 16;
+    /** MongoDB's document size limit (16 MiB) less room for the wire envelope. */
+    static final int MAX_COMMIT_BYTES = 16 * 1024 * 1024 - 16 * 1024;
+    private static final DocumentCodec DOCUMENT_CODEC = new DocumentCodec();
 
     private final MongoCollection<Document> events;
     private final MongoCollection<Document> positions;
@@ -99,6 +117,10 @@ public class MongoEventStorageEngine extends BatchingEventStorageEngine {
     private final GapClock gapClock;
     private final boolean tombstones;
     private volatile long lastPurge;
+    private final Receipts receipts = new Receipts(10_000);
+    private final boolean groupCommit;
+    private final Queue<PendingCommit> groupQueue = new ConcurrentLinkedQueue<>();
+    private final ReentrantLock groupLock = new ReentrantLock();
 
     protected MongoEventStorageEngine(Builder builder) {
         super(builder);
@@ -111,6 +133,7 @@ public class MongoEventStorageEngine extends BatchingEventStorageEngine {
         this.maxGapOffset = builder.maxGapOffset;
         this.gapClock = new GapClock(builder.nanoTime);
         this.tombstones = builder.tombstones;
+        this.groupCommit = builder.groupCommit;
         this.lastPurge = gapClock.now();
         if (builder.createIndexes) {
             ensureIndexes();
@@ -123,12 +146,11 @@ public class MongoEventStorageEngine extends BatchingEventStorageEngine {
 
     /** Creates the collections' indexes; idempotent. */
     public void ensureIndexes() {
-        IndexOptions unique = new IndexOptions().unique(true);
-        events.createIndex(ascending("aggregateId", "seq"), unique.name("aggregate_seq"));
-        events.createIndex(ascending("key"), new IndexOptions().unique(true).name("key"));
-        events.createIndex(ascending("lastKey"), new IndexOptions().unique(true).name("last_key"));
-        events.createIndex(ascending("last"), new IndexOptions().unique(true).name("last"));
-        // Used by real MongoDB only (the embedded server ignores non-unique indexes): time-based tokens.
+        // Optimistic concurrency: (aggregate id, first sequence number) of a commit, as one unique key.
+        events.createIndex(ascending("key"), new IndexOptions().unique(true).name("aggregate_first_seq"));
+        // Used by real MongoDB only (the embedded server ignores non-unique indexes, so they cost it nothing).
+        events.createIndex(ascending("aggregateId", "seq"), new IndexOptions().name("aggregate_seq"));
+        events.createIndex(ascending("last"), new IndexOptions().name("last"));
         events.createIndex(ascending("recordedAt"), new IndexOptions().name("recorded_at"));
     }
 
@@ -140,7 +162,125 @@ public class MongoEventStorageEngine extends BatchingEventStorageEngine {
             return;
         }
         List<Commit> commits = toCommits(events, serializer);
-        int total = events.size();
+        if (commits.size() > 1 || !groupCommit) {
+            appendInOrder(commits);
+            return;
+        }
+        PendingCommit pending = new PendingCommit(commits.get(0));
+        groupQueue.add(pending);
+        while (!pending.done) {
+            if (groupLock.tryLock()) {
+                try {
+                    writeQueuedCommits();
+                } finally {
+                    groupLock.unlock();
+                }
+            } else {
+                pending.awaitDone();
+            }
+        }
+        if (pending.failure != null) {
+            handlePersistenceException(pending.failure, pending.commit.events.get(0).message);
+        }
+    }
+
+    /**
+     * Group commit: the thread holding the lock writes every commit queued by concurrent appenders — one counter
+     * update for all of them and one unordered {@code insertMany} — and tells each appender its own outcome.
+     */
+    private void writeQueuedCommits() {
+        List<PendingCommit> batch = new ArrayList<>();
+        while (true) {
+            batch.clear();
+            PendingCommit next;
+            while (batch.size() < MAX_GROUP && (next = groupQueue.poll()) != null) {
+                batch.add(next);
+            }
+            if (batch.isEmpty()) {
+                return;
+            }
+            try {
+                writeGroup(batch);
+            } catch (RuntimeException e) {
+                for (PendingCommit p : batch) {
+                    p.fail(e);
+                }
+            }
+        }
+    }
+
+    private void writeGroup(List<PendingCommit> batch) {
+        int total = 0;
+        for (PendingCommit p : batch) {
+            total += p.commit.events.size();
+        }
+        long next = allocate(total) - total + 1;
+        List<Document> documents = new ArrayList<>(batch.size());
+        for (PendingCommit p : batch) {
+            Document doc = p.commit.toDocument(next);
+            next += p.commit.events.size();
+            documents.add(doc);
+        }
+        // A commit larger than a document may be is refused before anything is sent.
+        List<Document> tombstones = new ArrayList<>();
+        List<Document> toInsert = new ArrayList<>(documents.size());
+        List<PendingCommit> inserted = new ArrayList<>(documents.size());
+        for (int i = 0; i < documents.size(); i++) {
+            Document doc = documents.get(i);
+            if (bsonSize(doc) > MAX_COMMIT_BYTES) {
+                tombstones.add(tombstone(doc.getLong("_id"), doc.getLong("last")));
+                batch.get(i).fail(new EventStoreException(
+                        "A commit of " + batch.get(i).commit.events.size() + " events exceeds the document size limit"));
+            } else {
+                toInsert.add(doc);
+                inserted.add(batch.get(i));
+            }
+        }
+        boolean[] refused = new boolean[toInsert.size()];
+        try {
+            if (toInsert.size() == 1) {
+                events.insertOne(toInsert.get(0));
+            } else if (!toInsert.isEmpty()) {
+                events.insertMany(toInsert, new InsertManyOptions().ordered(false));
+            }
+        } catch (MongoWriteException e) {
+            refused[0] = true;
+            inserted.get(0).fail(new CommitRefusedException(e.getError().getCode(), e.getError().getMessage(), e));
+        } catch (MongoBulkWriteException e) {
+            for (BulkWriteError error : e.getWriteErrors()) {
+                refused[error.getIndex()] = true;
+                inserted.get(error.getIndex()).fail(new CommitRefusedException(error.getCode(), error.getMessage(), e));
+            }
+            if (e.getWriteConcernError() != null) {
+                // written, but not confirmed by a majority: the outcome is not known
+                for (int i = 0; i < inserted.size(); i++) {
+                    if (!refused[i]) {
+                        inserted.get(i).fail(e);
+                        refused[i] = true;
+                    }
+                }
+            }
+        }
+        for (int i = 0; i < toInsert.size(); i++) {
+            Document doc = toInsert.get(i);
+            if (refused[i]) {
+                if (inserted.get(i).failure instanceof CommitRefusedException) {
+                    tombstones.add(tombstone(doc.getLong("_id"), doc.getLong("last")));
+                }
+            } else {
+                inserted.get(i).commit.recordReceipt(receipts, doc.getLong("last"));
+                inserted.get(i).succeed();
+            }
+        }
+        writeTombstones(tombstones);
+    }
+
+    /** Commits of several aggregates from one unit of work: written in order, each its own document. */
+    private void appendInOrder(List<Commit> commits) {
+        int total = 0;
+        for (Commit commit : commits) {
+            total += commit.events.size();
+        }
         long last = allocate(total);
         long next = last - total + 1;
         List<Document> documents = new ArrayList<>(commits.size());
@@ -155,6 +295,9 @@ public class MongoEventStorageEngine extends BatchingEventStorageEngine {
                 this.events.insertOne(documents.get(0));
             } else {
                 this.events.insertMany(documents, new InsertManyOptions().ordered(true));
+            }
+            for (int i = 0; i < commits.size(); i++) {
+                commits.get(i).recordReceipt(receipts, documents.get(i).getLong("last"));
             }
             return;
         } catch (MongoWriteException e) {
@@ -174,8 +317,51 @@ public class MongoEventStorageEngine extends BatchingEventStorageEngine {
         }
         // The server refused the document at failedAt (and, writes being ordered, wrote none after it).
         long firstUnwritten = documents.get(failedAt).getLong("_id");
-        writeTombstone(firstUnwritten, last);
+        writeTombstones(List.of(tombstone(firstUnwritten, last)));
         handlePersistenceException(failure, commits.get(failedAt).events.get(0).message);
+    }
+
+    private static int bsonSize(Document doc) {
+        return new RawBsonDocument(doc, DOCUMENT_CODEC).getByteBuffer().remaining();
+    }
+
+    /** One appender waiting for the group commit to write its commit. */
+    private static final class PendingCommit {
+        final Commit commit;
+        volatile boolean done;
+        volatile Exception failure;
+
+        PendingCommit(Commit commit) {
+            this.commit = commit;
+        }
+
+        void succeed() {
+            finish();
+        }
+
+        void fail(Exception e) {
+            if (!done) {
+                failure = e;
+                finish();
+            }
+        }
+
+        private synchronized void finish() {
+            done = true;
+            notifyAll();
+        }
+
+        synchronized void awaitDone() {
+            if (!done) {
+                try {
+                    // bounded: the lock holder may have drained the queue before this commit was added
+                    wait(0, 200_000);
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                    throw new EventStoreException("Interrupted while waiting for the group commit", e);
+                }
+            }
+        }
     }
 
     private long allocate(int count) {
@@ -185,23 +371,27 @@ public class MongoEventStorageEngine extends BatchingEventStorageEngine {
         return Objects.requireNonNull(counter).get("value", Number.class).longValue();
     }
 
-    private void writeTombstone(long first, long last) {
-        if (!tombstones) {
+    private Document tombstone(long first, long last) {
+        String id = TOMBSTONE_PREFIX + first;
+        return new Document("_id", first)
+                .append("last", last)
+                .append("aggregateId", id)
+                .append("seq", 0L)
+                .append("key", id)
+                .append("tombstone", true)
+                .append("events", List.of());
+    }
+
+    /** Marks positions whose commit the server refused as never written, so that readers pass them at once. */
+    private void writeTombstones(List<Document> refused) {
+        if (!tombstones || refused.isEmpty()) {
             return;
         }
-        String id = TOMBSTONE_PREFIX + first;
         try {
-            this.events.insertOne(new Document("_id", first)
-                                          .append("last", last)
-                                          .append("aggregateId", id)
-                                          .append("seq", 0L)
-                                          .append("key", id)
-                                          .append("lastKey", id + "/last")
-                                          .append("tombstone", true)
-                                          .append("events", List.of()));
+            events.insertMany(refused, new InsertManyOptions().ordered(false));
         } catch (MongoException e) {
-            log.warn("Could not write tombstone over positions {}..{}; readers pass them after the gap hold-back",
-                     first, last, e);
+            log.warn("Could not write {} tombstone(s); readers pass those positions after the gap hold-back",
+                     refused.size(), e);
         }
     }
 
@@ -254,6 +444,13 @@ public class MongoEventStorageEngine extends BatchingEventStorageEngine {
             return events.get(events.size() - 1).seq;
         }
 
+        void recordReceipt(Receipts receipts, long lastPosition) {
+            Object correlationId = events.get(0).message.getMetaData().get("correlationId");
+            if (correlationId != null && domain) {
+                receipts.record(correlationId.toString(), new AppendReceipt(aggregateId, lastSeq(), lastPosition));
+            }
+        }
+
         Document toDocument(long firstPosition) {
             List<Document> eventDocs = new ArrayList<>(events.size());
             for (PendingEvent e : events) {
@@ -272,7 +469,6 @@ public class MongoEventStorageEngine extends BatchingEventStorageEngine {
                     .append("seq", firstSeq())
                     .append("lastSeq", lastSeq())
                     .append("key", aggregateId + "/" + firstSeq())
-                    .append("lastKey", aggregateId + "/" + lastSeq())
                     .append("recordedAt", events.get(0).message.getTimestamp().toString());
             if (!domain) {
                 doc.append("domain", false);
@@ -332,9 +528,10 @@ public class MongoEventStorageEngine extends BatchingEventStorageEngine {
                                                                    long firstSequenceNumber, int batchSize) {
         List<StoredEvent.Domain> result = new ArrayList<>();
         long from = firstSequenceNumber;
+        int window = FIRST_LOAD_WINDOW;
         boolean first = true;
         while (result.size() < batchSize) {
-            List<Document> commits = commitsStartingIn(aggregateIdentifier, from, batchSize);
+            List<Document> commits = commitsStartingIn(aggregateIdentifier, from, window);
             if (first && (commits.isEmpty() || commits.get(0).get("seq", Number.class).longValue() != from)) {
                 Document containing = commitContaining(aggregateIdentifier, from);
                 if (containing != null) {
@@ -361,6 +558,7 @@ public class MongoEventStorageEngine extends BatchingEventStorageEngine {
                 break;
             }
             from = expected;
+            window = Math.min(window * 2, batchSize); // long streams: fewer, larger look-ups
         }
         return result;
     }
@@ -375,11 +573,25 @@ public class MongoEventStorageEngine extends BatchingEventStorageEngine {
         return commits;
     }
 
-    /** The commit that holds {@code seq} without starting at it, if any (rare: a load from inside a commit). */
+    /**
+     * The commit that holds {@code seq} without starting at it, if any (a load from inside a commit). Decided by
+     * the last commit that starts before {@code seq}, looked for in growing windows behind it.
+     */
     private Document commitContaining(String aggregateId, long seq) {
-        if (seq == 0 || events.find(eq("lastKey", aggregateId + "/" + (seq - 1))).first() != null) {
-            return null; // seq starts a commit, or lies beyond the stream
+        long to = seq;
+        for (int window = 8; to > 0 && window <= LOOK_BACK; window *= 8) {
+            long from = Math.max(0, seq - window);
+            List<Document> before = commitsStartingIn(aggregateId, from, (int) (to - from));
+            if (!before.isEmpty()) {
+                Document last = before.get(before.size() - 1);
+                return last.get("lastSeq", Number.class).longValue() >= seq ? last : null;
+            }
+            to = from;
         }
+        if (to == 0) {
+            return null;
+        }
+        // a commit of more than LOOK_BACK events: ask by range (a scan on the embedded server; rare)
         return events.find(and(eq("aggregateId", aggregateId), lt("seq", seq), gte("lastSeq", seq))).first();
     }
 
@@ -505,15 +717,14 @@ public class MongoEventStorageEngine extends BatchingEventStorageEngine {
         long index = cur.getIndex();
         if (mayStartMidCommit && index > 0 && index < allocated) {
             // The token may point inside a commit (a processor stopped mid-commit): deliver the commit's rest.
-            if (events.find(eq("last", index)).projection(Projections.include("_id")).first() == null) {
-                Document containing = findCommitContaining(index);
-                if (containing != null) {
-                    long first = containing.getLong("_id");
-                    List<StoredEvent> stored = eventsOf(containing);
-                    for (int i = (int) (index - first + 1); i < stored.size(); i++) {
-                        cur = cur.advanceTo(first + i, maxGapOffset);
-                        out.add(tracked(cur, stored.get(i)));
-                    }
+            Document containing = findCommitContaining(index);
+            if (containing != null && containing.getLong("last") > index
+                    && !containing.getBoolean("tombstone", false)) {
+                long first = containing.getLong("_id");
+                List<StoredEvent> stored = eventsOf(containing);
+                for (int i = (int) (index - first + 1); i < stored.size(); i++) {
+                    cur = cur.advanceTo(first + i, maxGapOffset);
+                    out.add(tracked(cur, stored.get(i)));
                 }
             }
         }
@@ -616,11 +827,11 @@ public class MongoEventStorageEngine extends BatchingEventStorageEngine {
         }
     }
 
+    /** The commit that holds {@code position}: an {@code _id} window behind it, else a range query. */
     private Document findCommitContaining(long position) {
-        // Commits are small; look back in windows before falling back to a range query.
-        for (long hi = position - 1, tries = 0; hi >= 1 && tries < 4; hi -= 256, tries++) {
-            List<Long> window = new ArrayList<>(256);
-            for (long p = hi; p > hi - 256 && p >= 1; p--) {
+        for (long hi = position, tries = 0; hi >= 1 && tries < 4; hi -= LOOK_BACK, tries++) {
+            List<Long> window = new ArrayList<>(LOOK_BACK);
+            for (long p = hi; p > hi - LOOK_BACK && p >= 1; p--) {
                 window.add(p);
             }
             for (Document d : events.find(in("_id", window))) {
@@ -629,7 +840,7 @@ public class MongoEventStorageEngine extends BatchingEventStorageEngine {
                 }
             }
         }
-        return events.find(and(lt("_id", position), gte("last", position))).first();
+        return events.find(and(lte("_id", position), gte("last", position))).first();
     }
 
     private long allocatedUpTo() {
@@ -682,6 +893,14 @@ public class MongoEventStorageEngine extends BatchingEventStorageEngine {
         return GapAwareTrackingToken.newInstance(first.getLong("_id") - 1, List.of());
     }
 
+    /**
+     * What the handling of the command with this message id appended last (by Axon's {@code correlationId}
+     * metadata), if this process appended it recently.
+     */
+    public Optional<AppendReceipt> receiptFor(String commandMessageId) {
+        return receipts.find(commandMessageId);
+    }
+
     /** The number of positions allocated so far (the counter), for monitoring and tests. */
     public long allocatedPositions() {
         return allocatedUpTo();
@@ -703,6 +922,7 @@ public class MongoEventStorageEngine extends BatchingEventStorageEngine {
         private LongSupplier nanoTime = System::nanoTime;
         private boolean createIndexes = true;
         private boolean tombstones = true;
+        private boolean groupCommit = true;
 
         public Builder() {
             persistenceExceptionResolver(new MongoPersistenceExceptionResolver());
@@ -752,6 +972,12 @@ public class MongoEventStorageEngine extends BatchingEventStorageEngine {
         /** Whether a refused writer marks its allocated positions as never written (default true). */
         public Builder tombstones(boolean tombstones) {
             this.tombstones = tombstones;
+            return this;
+        }
+
+        /** Whether concurrent single-aggregate appends share one counter update and one insert (default true). */
+        public Builder groupCommit(boolean groupCommit) {
+            this.groupCommit = groupCommit;
             return this;
         }
 

@@ -15,6 +15,9 @@ public final class MongoPersistenceExceptionResolver implements PersistenceExcep
     public boolean isDuplicateKeyViolation(Exception exception) {
         Throwable t = exception;
         while (t != null) {
+            if (t instanceof CommitRefusedException) {
+                return isDuplicateKey(t); // its cause may report other commits' errors
+            }
             if (isDuplicateKey(t)) {
                 return true;
             }
@@ -24,6 +27,9 @@ public final class MongoPersistenceExceptionResolver implements PersistenceExcep
     }
 
     static boolean isDuplicateKey(Throwable t) {
+        if (t instanceof CommitRefusedException e) {
+            return ErrorCategory.fromErrorCode(e.code()) == ErrorCategory.DUPLICATE_KEY;
+        }
         if (t instanceof MongoWriteException e) {
             return ErrorCategory.fromErrorCode(e.getError().getCode()) == ErrorCategory.DUPLICATE_KEY;
         }

@@ -438,6 +438,64 @@ public abstract class EventStoreConformance {
         assertThat(read.events().get(2).getPayload()).isInstanceOf(TestEvents.Incremented.class);
     }
 
+    @Test
+    void readersAndLoadsThatStartInsideACommitGetTheRestOfIt() {
+        engine.appendEvents(commit("multi", 0, 5));              // positions 1..5 in one commit
+        engine.appendEvents(incremented("other", 0));             // 6
+
+        StoreFixture.Read fromInside = StoreFixture.readAll(engine, GapAwareTrackingToken.newInstance(3, List.of()));
+        assertThat(fromInside.positions()).containsExactly(4L, 5L, 6L);
+        assertThat(engine.readEvents("multi", 2).asStream().map(DomainEventMessage::getSequenceNumber).toList())
+                .containsExactly(2L, 3L, 4L);
+        assertThat(engine.readEvents("multi", 5).asStream().count()).isZero();
+    }
+
+    @Test
+    void upcastersTurnOldPayloadsIntoTheCurrentShape() {
+        MongoEventStorageEngine upcasting = fixture.builder(database).upcasterChain(new RenameAmountToBy()).build();
+        long position = allocateRaw(1);
+        // revision null of Incremented named its field "amount"
+        insertRaw(position, "old", 0, TestEvents.Incremented.class.getName(), "{\"counterId\":\"old\",\"amount\":5}");
+
+        DomainEventMessage<?> loaded = upcasting.readEvents("old").asStream().findFirst().orElseThrow();
+        assertThat(loaded.getPayload()).isEqualTo(new TestEvents.Incremented("old", 5));
+        assertThat(StoreFixture.readAll(upcasting, null).events().get(0).getPayload())
+                .isEqualTo(new TestEvents.Incremented("old", 5));
+    }
+
+    /** Revision null → "1": the field {@code amount} became {@code by}. */
+    static final class RenameAmountToBy
+            extends org.axonframework.serialization.upcasting.event.SingleEventUpcaster {
+        @Override
+        protected boolean canUpcast(org.axonframework.serialization.upcasting.event.IntermediateEventRepresentation ir) {
+            return ir.getType().getName().equals(TestEvents.Incremented.class.getName())
+                    && ir.getType().getRevision() == null;
+        }
+
+        @Override
+        protected org.axonframework.serialization.upcasting.event.IntermediateEventRepresentation doUpcast(
+                org.axonframework.serialization.upcasting.event.IntermediateEventRepresentation ir) {
+            return ir.upcastPayload(
+                    new org.axonframework.serialization.SimpleSerializedType(TestEvents.Incremented.class.getName(), "1"),
+                    com.fasterxml.jackson.databind.JsonNode.class,
+                    node -> {
+                        com.fasterxml.jackson.databind.node.ObjectNode o = (com.fasterxml.jackson.databind.node.ObjectNode) node;
+                        o.set("by", o.remove("amount"));
+                        return o;
+                    });
+        }
+    }
+
+    @Test
+    void aWriteCanBeAnsweredWithItsVersionAndGlobalPosition() {
+        engine.appendEvents(incremented("r", 0));
+        engine.appendEvents(commit("r", 1, 3).stream()
+                                             .map(e -> e.andMetaData(java.util.Map.of("correlationId", "command-42")))
+                                             .toList());
+        assertThat(engine.receiptFor("command-42")).contains(new AppendReceipt("r", 3, 4));
+        assertThat(engine.receiptFor("command-43")).isEmpty();
+    }
+
     // 8 ---------------------------------------------------------------------------------------------------------
 
     @Test
@@ -527,7 +585,6 @@ public abstract class EventStoreConformance {
                                  .append("aggregateType", "Counter")
                                  .append("seq", seq).append("lastSeq", seq)
                                  .append("key", aggregateId + "/" + seq)
-                                 .append("lastKey", aggregateId + "/" + seq)
                                  .append("recordedAt", now)
                                  .append("events", List.of(new Document("eventId", UUID.randomUUID().toString())
                                                                    .append("seq", seq)
