@@ -1,0 +1,29 @@
+package io.attain.kernel.target;
+
+import io.attain.kernel.common.Require;
+import org.axonframework.modelling.command.TargetAggregateIdentifier;
+
+import java.math.BigDecimal;
+import java.time.Instant;
+
+/**
+ * Changes the amount of an existing team target, for a stated reason.
+ *
+ * @param amount     the new amount, in the target's unit (its currency for money metrics)
+ * @param reason     why the target changes; required
+ * @param occurredAt business time; {@code null} means "now" by the message clock
+ */
+public record ReviseTeamTargetCommand(
+        @TargetAggregateIdentifier String teamId,
+        String targetId,
+        BigDecimal amount,
+        String reason,
+        Instant occurredAt) {
+
+    public ReviseTeamTargetCommand {
+        Require.nonBlank(teamId, "teamId");
+        Require.nonBlank(targetId, "targetId");
+        Require.nonNull(amount, "amount");
+        Require.nonBlank(reason, "reason");
+    }
+}
