@@ -28,7 +28,10 @@ import org.springframework.boot.autoconfigure.AutoConfiguration;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.context.annotation.Bean;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnClass;
 import org.springframework.context.annotation.Conditional;
+import org.springframework.context.annotation.Configuration;
+import org.axonframework.config.EventProcessingConfiguration;
 import org.springframework.context.annotation.Lazy;
 import org.springframework.core.env.Environment;
 
@@ -127,5 +130,15 @@ public class AttainStoreAutoConfiguration {
     @ConditionalOnMissingBean(name = "attainAggregateCache")
     public Cache attainAggregateCache() {
         return new WeakReferenceCache();
+    }
+
+    @Configuration(proxyBeanMethods = false)
+    @ConditionalOnClass(name = "io.micrometer.core.instrument.MeterRegistry")
+    static class Metrics {
+        @Bean
+        public EventStoreMetrics attainEventStoreMetrics(MongoEventStorageEngine engine,
+                                                         EventProcessingConfiguration processing) {
+            return new EventStoreMetrics(engine, processing);
+        }
     }
 }
