@@ -188,18 +188,7 @@ public abstract class EventStoreConformance {
         ExecutorService pool = Executors.newFixedThreadPool(4);
         AtomicBoolean writing = new AtomicBoolean(true);
         List<TrackedEventMessage<?>> live = Collections.synchronizedList(new ArrayList<>());
-        Future<?> reader = Executors.newSingleThreadExecutor().submit(() -> {
-            TrackingToken token = null;
-            while (true) {
-                boolean wasWriting = writing.get();
-                StoreFixture.Read read = StoreFixture.readAll(engine, token);
-                live.addAll(read.events());
-                token = read.token();
-                if (!wasWriting) {
-                    return null;
-                }
-            }
-        });
+        Future<?> reader = trackLive(null, writing, live);
         List<Future<?>> writers = new ArrayList<>();
         for (int w = 0; w < 4; w++) {
             int slice = w;
@@ -370,18 +359,7 @@ public abstract class EventStoreConformance {
     void replayFromTailDeliversExactlyWhatLiveTrackingDelivered() throws Exception {
         List<TrackedEventMessage<?>> live = Collections.synchronizedList(new ArrayList<>());
         AtomicBoolean writing = new AtomicBoolean(true);
-        Future<?> reader = Executors.newSingleThreadExecutor().submit(() -> {
-            TrackingToken token = engine.createTailToken();
-            while (true) {
-                boolean wasWriting = writing.get();
-                StoreFixture.Read read = StoreFixture.readAll(engine, token);
-                live.addAll(read.events());
-                token = read.token();
-                if (!wasWriting) {
-                    return null;
-                }
-            }
-        });
+        Future<?> reader = trackLive(engine.createTailToken(), writing, live);
         int aggregates = (int) (200 * scale());
         for (int round = 0; round < 5; round++) {
             for (int a = 0; a < aggregates; a++) {
@@ -562,6 +540,22 @@ public abstract class EventStoreConformance {
     }
 
     // helpers -------------------------------------------------------------------------------------------------
+
+    /** A tracking reader that runs while {@code writing} is set, then reads once more to the end. */
+    private Future<?> trackLive(TrackingToken start, AtomicBoolean writing, List<TrackedEventMessage<?>> sink) {
+        return Executors.newSingleThreadExecutor().submit(() -> {
+            TrackingToken token = start;
+            while (true) {
+                boolean wasWriting = writing.get();
+                StoreFixture.Read read = StoreFixture.readAll(engine, token);
+                sink.addAll(read.events());
+                token = read.token();
+                if (!wasWriting) {
+                    return null;
+                }
+            }
+        });
+    }
 
     /** Allocates positions the way a writer does, without writing them; returns the last one. */
     protected long allocateRaw(int count) {

@@ -89,6 +89,16 @@ public class AttainStoreProperties {
         private int maxGapOffset = 10_000;
         /** Events after which an aggregate is snapshotted. */
         private int snapshotThreshold = 100;
+        /** How often the event store polls the log for events other processes appended. */
+        private Duration fetchDelay = Duration.ofMillis(100);
+
+        public Duration getFetchDelay() {
+            return fetchDelay;
+        }
+
+        public void setFetchDelay(Duration fetchDelay) {
+            this.fetchDelay = fetchDelay;
+        }
 
         public int getBatchSize() {
             return batchSize;
