@@ -32,7 +32,6 @@ import org.bson.BSONException;
 import org.bson.Document;
 import org.bson.RawBsonDocument;
 import org.bson.codecs.DocumentCodec;
-import org.bson.conversions.Bson;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -57,7 +56,6 @@ import static com.mongodb.client.model.Filters.eq;
 import static com.mongodb.client.model.Filters.gte;
 import static com.mongodb.client.model.Filters.in;
 import static com.mongodb.client.model.Filters.lt;
-import static com.mongodb.client.model.Filters.lte;
 import static com.mongodb.client.model.Indexes.ascending;
 import static com.mongodb.client.model.Updates.inc;
 
@@ -111,12 +109,8 @@ public class MongoEventStorageEngine extends BatchingEventStorageEngine {
     private final MongoCollection<Document> events;
     private final MongoCollection<Document> positions;
     private final MongoCollection<Document> snapshots;
-    private final Duration gapHoldBack;
-    private final Duration gapTimeout;
-    private final int maxGapOffset;
-    private final GapClock gapClock;
+    private final GapAwareReader reader;
     private final boolean tombstones;
-    private volatile long lastPurge;
     private final Receipts receipts = new Receipts(10_000);
     private final boolean groupCommit;
     private final Queue<PendingCommit> groupQueue = new ConcurrentLinkedQueue<>();
@@ -128,13 +122,10 @@ public class MongoEventStorageEngine extends BatchingEventStorageEngine {
         this.events = db.getCollection(builder.prefix + EVENTS);
         this.positions = db.getCollection(builder.prefix + POSITIONS);
         this.snapshots = db.getCollection(builder.prefix + SNAPSHOTS);
-        this.gapHoldBack = builder.gapHoldBack;
-        this.gapTimeout = builder.gapTimeout;
-        this.maxGapOffset = builder.maxGapOffset;
-        this.gapClock = new GapClock(builder.nanoTime);
+        this.reader = new GapAwareReader(events, positions, new GapClock(builder.nanoTime), builder.gapHoldBack,
+                                         builder.gapTimeout, builder.maxGapOffset);
         this.tombstones = builder.tombstones;
         this.groupCommit = builder.groupCommit;
-        this.lastPurge = gapClock.now();
         if (builder.createIndexes) {
             ensureIndexes();
         }
@@ -547,7 +538,7 @@ public class MongoEventStorageEngine extends BatchingEventStorageEngine {
                 if (commit.get("seq", Number.class).longValue() > expected) {
                     break; // only contiguous commits; the next window continues from the hole
                 }
-                for (StoredEvent.Domain event : domainEvents(commit)) {
+                for (StoredEvent.Domain event : CommitDocuments.domainEvents(commit)) {
                     if (event.getSequenceNumber() >= from) {
                         result.add(event);
                     }
@@ -604,20 +595,6 @@ public class MongoEventStorageEngine extends BatchingEventStorageEngine {
         return Optional.ofNullable(last).map(d -> d.get("lastSeq", Number.class).longValue());
     }
 
-    private List<StoredEvent.Domain> domainEvents(Document commit) {
-        List<Document> docs = commit.getList("events", Document.class);
-        List<StoredEvent.Domain> result = new ArrayList<>(docs.size());
-        String type = commit.getString("aggregateType");
-        String aggregateId = commit.getString("aggregateId");
-        for (Document e : docs) {
-            result.add(new StoredEvent.Domain(type, aggregateId, e.get("seq", Number.class).longValue(),
-                                              e.getString("eventId"), Instant.parse(e.getString("timestamp")),
-                                              e.getString("payloadType"), e.getString("payloadRevision"),
-                                              e.getString("payload"), e.getString("metaData")));
-        }
-        return result;
-    }
-
     // ------------------------------------------------------------------------------------------------- tracking
 
     @Override
@@ -644,7 +621,7 @@ public class MongoEventStorageEngine extends BatchingEventStorageEngine {
                 if (done) {
                     return false;
                 }
-                batch = fetch(token, batchSize(), first);
+                batch = reader.fetch(token, batchSize(), first);
                 first = false;
                 next = 0;
                 if (batch.isEmpty()) {
@@ -661,7 +638,7 @@ public class MongoEventStorageEngine extends BatchingEventStorageEngine {
 
     @Override
     protected List<? extends TrackedEventData<?>> fetchTrackedEvents(TrackingToken lastToken, int batchSize) {
-        return fetch(toGapAware(lastToken), batchSize, true);
+        return reader.fetch(toGapAware(lastToken), batchSize, true);
     }
 
     private GapAwareTrackingToken toGapAware(TrackingToken token) {
@@ -673,198 +650,6 @@ public class MongoEventStorageEngine extends BatchingEventStorageEngine {
         }
         throw new IllegalArgumentException("Token " + token + " is not a GapAwareTrackingToken; "
                                                    + "this event store tracks by global position");
-    }
-
-    /**
-     * One batch for a tracking reader: first the late arrivals among the token's gaps, then the positions after the
-     * token's index, window by window, until {@code batchSize} events are collected, the allocated positions are
-     * exhausted, or a missing position must still be waited for.
-     */
-    List<TrackedEventData<?>> fetch(GapAwareTrackingToken start, int batchSize, boolean mayStartMidCommit) {
-        purgeGapClockOccasionally();
-        List<TrackedEventData<?>> out = new ArrayList<>();
-        GapAwareTrackingToken cur = dropExpiredGaps(start);
-
-        if (cur.hasGaps()) {
-            List<Document> late = events.find(in("_id", new ArrayList<>(cur.getGaps())))
-                                        .into(new ArrayList<>());
-            late.sort(Comparator.comparingLong(d -> d.getLong("_id")));
-            for (Document commit : late) {
-                long first = commit.getLong("_id");
-                long last = commit.getLong("last");
-                if (commit.getBoolean("tombstone", false)) {
-                    for (long p = first; p <= last; p++) {
-                        if (cur.getGaps().contains(p)) {
-                            cur = cur.advanceTo(p, maxGapOffset);
-                        }
-                        gapClock.forget(p);
-                    }
-                    continue;
-                }
-                List<StoredEvent> stored = eventsOf(commit);
-                for (int i = 0; i < stored.size(); i++) {
-                    long p = first + i;
-                    if (cur.getGaps().contains(p)) {
-                        cur = cur.advanceTo(p, maxGapOffset);
-                        out.add(tracked(cur, stored.get(i)));
-                    }
-                    gapClock.forget(p);
-                }
-            }
-        }
-
-        long allocated = allocatedUpTo();
-        long index = cur.getIndex();
-        if (mayStartMidCommit && index > 0 && index < allocated) {
-            // The token may point inside a commit (a processor stopped mid-commit): deliver the commit's rest.
-            Document containing = findCommitContaining(index);
-            if (containing != null && containing.getLong("last") > index
-                    && !containing.getBoolean("tombstone", false)) {
-                long first = containing.getLong("_id");
-                List<StoredEvent> stored = eventsOf(containing);
-                for (int i = (int) (index - first + 1); i < stored.size(); i++) {
-                    cur = cur.advanceTo(first + i, maxGapOffset);
-                    out.add(tracked(cur, stored.get(i)));
-                }
-            }
-        }
-
-        long from = cur.getIndex() + 1;
-        while (out.size() < batchSize && from <= allocated) {
-            long windowEnd = Math.min(from + batchSize - 1, allocated);
-            List<Long> window = new ArrayList<>((int) (windowEnd - from + 1));
-            for (long p = from; p <= windowEnd; p++) {
-                window.add(p);
-            }
-            List<Document> commits = events.find(in("_id", window)).into(new ArrayList<>());
-            commits.sort(Comparator.comparingLong(d -> d.getLong("_id")));
-            registerMissing(commits, from, windowEnd);
-            long expected = from;
-            for (Document commit : commits) {
-                long first = commit.getLong("_id");
-                if (first > expected && !mayPass(expected, first - 1)) {
-                    return out; // hold back: keep global order while a missing position may still appear
-                }
-                long last = commit.getLong("last");
-                if (commit.getBoolean("tombstone", false)) {
-                    // never-written positions: advance over them one by one so that they do not become gaps
-                    for (long p = first; p <= last; p++) {
-                        if (p > cur.getIndex()) {
-                            cur = cur.advanceTo(p, maxGapOffset);
-                        }
-                        gapClock.forget(p);
-                    }
-                } else {
-                    List<StoredEvent> stored = eventsOf(commit);
-                    for (int i = 0; i < stored.size(); i++) {
-                        long p = first + i;
-                        cur = cur.advanceTo(p, maxGapOffset);
-                        gapClock.forget(p);
-                        out.add(tracked(cur, stored.get(i)));
-                    }
-                }
-                expected = last + 1;
-            }
-            if (expected <= windowEnd && !mayPass(expected, windowEnd)) {
-                return out;
-            }
-            from = Math.max(expected, windowEnd + 1);
-        }
-        return out;
-    }
-
-    /**
-     * Starts the clock of every position of the window that no commit covers, all at once, so that several holes
-     * in one window age together instead of one after the other.
-     */
-    private void registerMissing(List<Document> commits, long from, long windowEnd) {
-        long expected = from;
-        for (Document commit : commits) {
-            long first = commit.getLong("_id");
-            for (long p = expected; p < first; p++) {
-                gapClock.missing(p);
-            }
-            expected = Math.max(expected, commit.getLong("last") + 1);
-        }
-        for (long p = expected; p <= windowEnd; p++) {
-            gapClock.missing(p);
-        }
-    }
-
-    /** Whether a reader may pass the missing positions {@code from..to}: once the first has waited the hold-back. */
-    private boolean mayPass(long from, long to) {
-        return gapClock.missingLongerThan(from, gapHoldBack);
-    }
-
-    private GapAwareTrackingToken dropExpiredGaps(GapAwareTrackingToken token) {
-        if (!token.hasGaps()) {
-            return token;
-        }
-        long truncateAt = -1;
-        for (Long gap : token.getGaps()) {
-            if (gapClock.missingLongerThan(gap, gapTimeout)) {
-                truncateAt = gap + 1;
-            } else {
-                break;
-            }
-        }
-        if (truncateAt < 0) {
-            return token;
-        }
-        for (Long gap : token.getGaps().headSet(truncateAt)) {
-            log.warn("Global position {} was allocated but never became visible within {}; passed for good",
-                     gap, gapTimeout);
-        }
-        return token.withGapsTruncatedAt(truncateAt);
-    }
-
-    private void purgeGapClockOccasionally() {
-        long now = gapClock.now();
-        if (now - lastPurge > gapTimeout.toNanos()) {
-            lastPurge = now;
-            // generous: a purged entry that a token still holds only restarts its clock
-            gapClock.purgeOlderThan(gapTimeout.multipliedBy(10));
-        }
-    }
-
-    /** The commit that holds {@code position}: an {@code _id} window behind it, else a range query. */
-    private Document findCommitContaining(long position) {
-        for (long hi = position, tries = 0; hi >= 1 && tries < 4; hi -= LOOK_BACK, tries++) {
-            List<Long> window = new ArrayList<>(LOOK_BACK);
-            for (long p = hi; p > hi - LOOK_BACK && p >= 1; p--) {
-                window.add(p);
-            }
-            for (Document d : events.find(in("_id", window))) {
-                if (d.getLong("_id") <= position && d.getLong("last") >= position) {
-                    return d;
-                }
-            }
-        }
-        return events.find(and(lte("_id", position), gte("last", position))).first();
-    }
-
-    private long allocatedUpTo() {
-        Document counter = positions.find(eq("_id", COUNTER_ID)).first();
-        return counter == null ? 0 : counter.get("value", Number.class).longValue();
-    }
-
-    private TrackedEventData<?> tracked(GapAwareTrackingToken token, StoredEvent event) {
-        return event instanceof StoredEvent.Domain domain
-                ? new StoredEvent.TrackedDomain(token, domain)
-                : new StoredEvent.Tracked(token, event);
-    }
-
-    private List<StoredEvent> eventsOf(Document commit) {
-        if (commit.getBoolean("domain", true)) {
-            return new ArrayList<>(domainEvents(commit));
-        }
-        List<StoredEvent> result = new ArrayList<>();
-        for (Document e : commit.getList("events", Document.class)) {
-            result.add(new StoredEvent(e.getString("eventId"), Instant.parse(e.getString("timestamp")),
-                                       e.getString("payloadType"), e.getString("payloadRevision"),
-                                       e.getString("payload"), e.getString("metaData")));
-        }
-        return result;
     }
 
     // --------------------------------------------------------------------------------------------------- tokens
@@ -903,12 +688,12 @@ public class MongoEventStorageEngine extends BatchingEventStorageEngine {
 
     /** The number of positions allocated so far (the counter), for monitoring and tests. */
     public long allocatedPositions() {
-        return allocatedUpTo();
+        return reader.allocatedUpTo();
     }
 
     /** Number of positions this process is currently timing as missing; for monitoring and tests. */
     public int trackedMissingPositions() {
-        return gapClock.size();
+        return reader.trackedMissingPositions();
     }
 
     // -------------------------------------------------------------------------------------------------- builder
