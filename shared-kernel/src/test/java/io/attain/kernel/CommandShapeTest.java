@@ -21,6 +21,7 @@ import io.attain.kernel.organisation.CreateTeamCommand;
 import io.attain.kernel.organisation.OffboardRepCommand;
 import io.attain.kernel.organisation.OnboardRepCommand;
 import io.attain.kernel.organisation.TransferRepCommand;
+import io.attain.kernel.product.RegisterProductLineCommand;
 import io.attain.kernel.target.AssignRepTargetCommand;
 import io.attain.kernel.target.AssignTeamTargetCommand;
 import io.attain.kernel.target.ReviseRepTargetCommand;
@@ -137,7 +138,11 @@ class CommandShapeTest {
                 bad("shares", "is required", () -> new SplitDealCreditCommand("d", null, null)),
                 bad("shares", "must not contain null", () -> new SplitDealCreditCommand("d", Arrays.asList(new CreditShare("r", TEN), null), null)),
                 bad("repId", "must not be blank", () -> new CreditShare(BLANK, TEN)),
-                bad("percentage", "is required", () -> new CreditShare("r", null)));
+                bad("percentage", "is required", () -> new CreditShare("r", null)),
+                // product lines
+                bad("productLineId", "must not be blank", () -> new RegisterProductLineCommand(BLANK, "GTX", EUR, null)),
+                bad("series", "must not be blank", () -> new RegisterProductLineCommand("GTX Pro", null, EUR, null)),
+                bad("listPrice", "is required", () -> new RegisterProductLineCommand("GTX Pro", "GTX", null, null)));
     }
 
     @ParameterizedTest(name = "{0}")

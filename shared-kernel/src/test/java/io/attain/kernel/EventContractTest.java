@@ -12,6 +12,7 @@ import io.attain.kernel.deal.DealCreditSplitEvent;
 import io.attain.kernel.deal.DealOpenedEvent;
 import io.attain.kernel.deal.DealStageChangedEvent;
 import io.attain.kernel.organisation.RepOnboardedEvent;
+import io.attain.kernel.product.ProductLineRegisteredEvent;
 import io.attain.kernel.target.TargetAssignedEvent;
 import io.attain.kernel.target.TargetOwnerType;
 import org.junit.jupiter.api.Test;
@@ -87,6 +88,17 @@ class EventContractTest {
         assertThat(mapper.readValue(creditSplit, DealCreditSplitEvent.class)).isEqualTo(new DealCreditSplitEvent(
                 "d-42", List.of(new CreditShare("Anna Snelling", new BigDecimal("60")),
                 new CreditShare("Boris Faz", new BigDecimal("40.0"))), Instant.parse("2017-04-03T12:00:00Z")));
+    }
+
+    @Test
+    void readsARevision1ProductLineRegisteredPayload() throws Exception {
+        String stored = """
+                {"productLineId":"GTX Pro","series":"GTX","listPrice":{"amount":5450.00,"currency":"USD"},
+                 "occurredAt":"2016-10-20T08:00:00Z"}
+                """;
+
+        assertThat(mapper.readValue(stored, ProductLineRegisteredEvent.class)).isEqualTo(new ProductLineRegisteredEvent(
+                "GTX Pro", "GTX", Money.of("5450.00", "USD"), Instant.parse("2016-10-20T08:00:00Z")));
     }
 
     @Test

@@ -37,6 +37,8 @@ import io.attain.kernel.organisation.RepTransferredEvent;
 import io.attain.kernel.organisation.TeamCreatedEvent;
 import io.attain.kernel.organisation.TeamManagerChangedEvent;
 import io.attain.kernel.organisation.TransferRepCommand;
+import io.attain.kernel.product.ProductLineRegisteredEvent;
+import io.attain.kernel.product.RegisterProductLineCommand;
 import io.attain.kernel.target.AssignRepTargetCommand;
 import io.attain.kernel.target.AssignTeamTargetCommand;
 import io.attain.kernel.target.ReviseRepTargetCommand;
@@ -89,7 +91,8 @@ final class Samples {
                 new DealReopenedEvent("d-1", Stage.LOST, Stage.NEGOTIATION, "customer came back", AT),
                 new DealAmountChangedEvent("d-1", AMOUNT, Money.of("1300", "EUR"), AT),
                 new DealCreditSplitEvent("d-1", List.of(new CreditShare("Anna Snelling", new BigDecimal("66.67")),
-                        new CreditShare("Boris Faz", new BigDecimal("33.33"))), AT));
+                        new CreditShare("Boris Faz", new BigDecimal("33.33"))), AT),
+                new ProductLineRegisteredEvent("GTX Pro", "GTX", Money.of("5450.00", "USD"), AT));
     }
 
     static List<Object> commands() {
@@ -114,7 +117,8 @@ final class Samples {
                 new AdvanceDealCommand("d-1", Stage.WON, null, AMOUNT, AT),
                 new ReopenDealCommand("d-1", Stage.PROPOSAL, "customer came back", AT),
                 new ChangeDealAmountCommand("d-1", Money.of("1300", "EUR"), AT),
-                new SplitDealCreditCommand("d-1", List.of(new CreditShare("Anna Snelling", BigDecimal.valueOf(100))), AT));
+                new SplitDealCreditCommand("d-1", List.of(new CreditShare("Anna Snelling", BigDecimal.valueOf(100))), AT),
+                new RegisterProductLineCommand("GTX Pro", "GTX", Money.of("5450.00", "USD"), AT));
     }
 
     /** Every top-level class of the kernel's main output whose simple name ends with {@code suffix}. */

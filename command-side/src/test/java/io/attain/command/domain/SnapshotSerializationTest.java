@@ -4,6 +4,7 @@ import io.attain.command.domain.deal.Deal;
 import io.attain.command.domain.organisation.Region;
 import io.attain.command.domain.organisation.Rep;
 import io.attain.command.domain.organisation.Team;
+import io.attain.command.domain.product.ProductLine;
 import io.attain.kernel.activity.CallLoggedEvent;
 import io.attain.kernel.activity.VisitLoggedEvent;
 import io.attain.kernel.common.Channel;
@@ -12,7 +13,9 @@ import io.attain.kernel.common.Money;
 import io.attain.kernel.common.Period;
 import io.attain.kernel.common.Role;
 import io.attain.kernel.common.Stage;
+import io.attain.kernel.deal.CreditShare;
 import io.attain.kernel.deal.DealAmountChangedEvent;
+import io.attain.kernel.deal.DealCreditSplitEvent;
 import io.attain.kernel.deal.DealOpenedEvent;
 import io.attain.kernel.deal.DealStageChangedEvent;
 import io.attain.kernel.organisation.RegionCreatedEvent;
@@ -21,6 +24,7 @@ import io.attain.kernel.organisation.RepOnboardedEvent;
 import io.attain.kernel.organisation.RepTransferredEvent;
 import io.attain.kernel.organisation.TeamCreatedEvent;
 import io.attain.kernel.organisation.TeamManagerChangedEvent;
+import io.attain.kernel.product.ProductLineRegisteredEvent;
 import io.attain.kernel.target.TargetAssignedEvent;
 import io.attain.kernel.target.TargetOwnerType;
 import io.attain.kernel.target.TargetRevisedEvent;
@@ -76,7 +80,11 @@ class SnapshotSerializationTest {
                         new DealOpenedEvent("d-1", "Anna", "Acme", "GTX Pro", Channel.AGENT, "p-1",
                                 Money.of("1200.50", "EUR"), null, Stage.LEAD, AT),
                         new DealStageChangedEvent("d-1", Stage.LEAD, Stage.PROPOSAL, false, null, AT),
-                        new DealAmountChangedEvent("d-1", Money.of("1200.50", "EUR"), Money.of("1300", "EUR"), AT))));
+                        new DealAmountChangedEvent("d-1", Money.of("1200.50", "EUR"), Money.of("1300", "EUR"), AT),
+                        new DealCreditSplitEvent("d-1", List.of(new CreditShare("Anna", new BigDecimal("60")),
+                                new CreditShare("Boris", new BigDecimal("40"))), AT))),
+                Arguments.of(ProductLine.class, List.of(
+                        new ProductLineRegisteredEvent("GTX Pro", "GTX", Money.of("5482.00", "USD"), AT))));
     }
 
     @ParameterizedTest(name = "{0}")
@@ -89,6 +97,12 @@ class SnapshotSerializationTest {
 
         assertThat(restored).usingRecursiveComparison().isEqualTo(aggregate);
         assertThat(restored).usingRecursiveComparison().isNotEqualTo(source(type, List.of()));
+    }
+
+    @Test
+    void dealSnapshotsCarryTheirRevisionSoThatOlderShapesAreIgnored() throws Exception {
+        SerializedObject<byte[]> snapshot = SERIALIZER.serialize(source(Deal.class, List.of()), byte[].class);
+        assertThat(snapshot.getType().getRevision()).isEqualTo("1");
     }
 
     @Test

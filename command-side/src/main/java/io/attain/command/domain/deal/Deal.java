@@ -23,6 +23,7 @@ import io.attain.kernel.deal.SplitDealCreditCommand;
 import org.axonframework.commandhandling.CommandHandler;
 import org.axonframework.eventsourcing.EventSourcingHandler;
 import org.axonframework.modelling.command.AggregateIdentifier;
+import org.axonframework.serialization.Revision;
 import org.axonframework.spring.stereotype.Aggregate;
 
 import java.math.BigDecimal;
@@ -40,12 +41,18 @@ import static org.axonframework.modelling.command.AggregateLifecycle.apply;
  * {@code backward}) or be closed as WON or LOST. A closed deal changes only through
  * {@link ReopenDealCommand}.
  *
- * <p>Not checked here: that the owner rep (or the reps in a credit split) exist and are active;
- * that needs a look-up outside this aggregate.
+ * <p>Opening a deal and splitting its credit are handled by {@link DealCommandHandler}: it first asks
+ * the owner rep (or the reps of the split) whether they are active at the business time, then calls
+ * this aggregate. Who may change the deal is answered by {@link #involves(String)} and
+ * {@link #ownerRepId()}.
+ *
+ * <p>{@code @Revision}: snapshots taken before the owner and the split reps were part of the state
+ * are ignored (the deal is then rebuilt from its events).
  *
  * <p>Fields are visible to Jackson so that snapshots (Axon's JacksonSerializer) keep the whole state.
  */
 @Aggregate(snapshotTriggerDefinition = "attainSnapshotTrigger", cache = "attainAggregateCache")
+@Revision("1")
 @JsonAutoDetect(fieldVisibility = Visibility.ANY, getterVisibility = Visibility.NONE,
         isGetterVisibility = Visibility.NONE)
 public class Deal {
@@ -56,8 +63,11 @@ public class Deal {
     private String dealId;
     private Stage stage;
     private Money amount;
+    private String ownerRepId;
+    /** The reps of the current credit split (empty if the credit was never split). */
+    private Set<String> creditRepIds = new HashSet<>();
 
-    @CommandHandler
+    /** Opens the deal; called by {@link DealCommandHandler} once the owner is known to be an active rep. */
     public Deal(OpenDealCommand command) {
         if (!command.amount().isPositive()) {
             throw new InvalidCommandException("amount", "must be positive");
@@ -125,7 +135,7 @@ public class Deal {
         apply(new DealAmountChangedEvent(dealId, amount, command.amount(), BusinessTime.orNow(command.occurredAt())));
     }
 
-    @CommandHandler
+    /** Splits the credit; called by {@link DealCommandHandler} once every rep is known to be active. */
     public void handle(SplitDealCreditCommand command) {
         requireOpen();
         List<CreditShare> shares = command.shares();
@@ -149,6 +159,16 @@ public class Deal {
         apply(new DealCreditSplitEvent(dealId, shares, BusinessTime.orNow(command.occurredAt())));
     }
 
+    /** The rep who owns the deal. */
+    public String ownerRepId() {
+        return ownerRepId;
+    }
+
+    /** {@code true} if the rep owns the deal or has a share in its current credit split. */
+    public boolean involves(String repId) {
+        return repId != null && (repId.equals(ownerRepId) || creditRepIds.contains(repId));
+    }
+
     private void requireOpen() {
         if (stage.isClosed()) {
             throw new IllegalTransitionException("dealId", "deal is closed; only ReopenDeal can change it");
@@ -167,8 +187,15 @@ public class Deal {
     @EventSourcingHandler
     void on(DealOpenedEvent event) {
         dealId = event.dealId();
+        ownerRepId = event.ownerRepId();
         stage = event.stage();
         amount = event.amount();
+    }
+
+    @EventSourcingHandler
+    void on(DealCreditSplitEvent event) {
+        creditRepIds = new HashSet<>();
+        event.shares().forEach(share -> creditRepIds.add(share.repId()));
     }
 
     @EventSourcingHandler

@@ -49,7 +49,10 @@ import static org.axonframework.modelling.command.AggregateLifecycle.apply;
  * effective date and must come after the start of the current assignment (the hire date or the
  * last transfer). Once offboarded, the rep accepts no further transfer or offboarding.
  *
- * <p>That the team and the manager exist is not checked here (another aggregate knows them).
+ * <p>Onboarding and transfers are handled by {@link RepCommandHandler}, which first checks that the
+ * team exists (the Team aggregate knows that) and then calls this aggregate. That the manager exists
+ * is not checked. Other aggregates ask a rep whether it is active ({@link #requireActiveAt}) and
+ * whether it belongs to a team ({@link #belongsToTeam}).
  *
  * <p>Fields are visible to Jackson so that snapshots (Axon's JacksonSerializer) keep the whole state.
  */
@@ -71,13 +74,13 @@ public class Rep {
     @AggregateMember(eventForwardingMode = ForwardMatchingInstances.class)
     private Map<String, Target> targets = new HashMap<>();
 
-    @CommandHandler
+    /** Onboards the rep; called by {@link RepCommandHandler} once the team is known to exist. */
     public Rep(OnboardRepCommand command) {
         apply(new RepOnboardedEvent(command.repId(), command.name(), command.role(), command.teamId(),
                 command.managerId(), command.hireDate(), BusinessTime.orNow(command.occurredAt())));
     }
 
-    @CommandHandler
+    /** Transfers the rep; called by {@link RepCommandHandler} once the new team is known to exist. */
     public void handle(TransferRepCommand command) {
         requireNotOffboarded();
         requireAfterCurrentAssignment(command.effectiveDate());
@@ -157,11 +160,32 @@ public class Rep {
             throw new DuplicateException("activityId", "activity already logged");
         }
         Instant occurredAt = BusinessTime.orNow(requestedOccurredAt);
-        LocalDate day = BusinessTime.utcDate(occurredAt);
-        if (day.isBefore(hireDate) || (offboardedFrom != null && !day.isBefore(offboardedFrom))) {
+        if (!isActiveOn(BusinessTime.utcDate(occurredAt))) {
             throw new InvalidCommandException("occurredAt", "rep must be active at this time");
         }
         return occurredAt;
+    }
+
+    /**
+     * For other aggregates' rules: the rep must be active (hired, not yet offboarded) on the UTC day
+     * of {@code at}.
+     *
+     * @param field the field of the caller's command that names this rep, reported on failure
+     * @throws InvalidCommandException {@code field: rep must be active at this time}
+     */
+    public void requireActiveAt(String field, Instant at) {
+        if (!isActiveOn(BusinessTime.utcDate(at))) {
+            throw new InvalidCommandException(field, "rep must be active at this time");
+        }
+    }
+
+    /** {@code true} if the rep's current assignment (after the latest transfer) is to {@code teamId}. */
+    public boolean belongsToTeam(String teamId) {
+        return teamId != null && teamId.equals(this.teamId);
+    }
+
+    private boolean isActiveOn(LocalDate day) {
+        return !day.isBefore(hireDate) && (offboardedFrom == null || day.isBefore(offboardedFrom));
     }
 
     @EventSourcingHandler

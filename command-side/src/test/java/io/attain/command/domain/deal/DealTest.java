@@ -1,9 +1,12 @@
 package io.attain.command.domain.deal;
 
 import io.attain.command.domain.IllegalTransitionException;
+import io.attain.command.domain.InMemoryAggregates;
 import io.attain.command.domain.InvalidCommandException;
+import io.attain.command.domain.organisation.Rep;
 import io.attain.kernel.common.Channel;
 import io.attain.kernel.common.Money;
+import io.attain.kernel.common.Role;
 import io.attain.kernel.common.Stage;
 import io.attain.kernel.deal.AdvanceDealCommand;
 import io.attain.kernel.deal.ChangeDealAmountCommand;
@@ -18,6 +21,9 @@ import io.attain.kernel.deal.DealWonEvent;
 import io.attain.kernel.deal.OpenDealCommand;
 import io.attain.kernel.deal.ReopenDealCommand;
 import io.attain.kernel.deal.SplitDealCreditCommand;
+import io.attain.kernel.organisation.RepOffboardedEvent;
+import io.attain.kernel.organisation.RepOnboardedEvent;
+import io.attain.kernel.organisation.TeamCreatedEvent;
 import org.axonframework.modelling.command.AggregateNotFoundException;
 import org.axonframework.test.aggregate.AggregateTestFixture;
 import org.axonframework.test.aggregate.FixtureConfiguration;
@@ -42,11 +48,37 @@ class DealTest {
     private static final Money AMOUNT = Money.of("1200.50", "EUR");
     private static final LocalDate CLOSE = LocalDate.of(2017, 6, 30);
 
+    private static final LocalDate HIRED = LocalDate.of(2016, 10, 20);
+    /** Offboarded from 2017-05-05: active at EARLIER, no longer at NOW. */
+    private static final String LEAVER = "Dora Weg";
+
     private FixtureConfiguration<Deal> fixture;
 
     @BeforeEach
     void setUp() {
-        fixture = new AggregateTestFixture<>(Deal.class);
+        fixture = newFixture();
+    }
+
+    /**
+     * A deal fixture with the {@link DealCommandHandler}, which asks the reps (from a repository of
+     * their own) whether they are active.
+     */
+    private static FixtureConfiguration<Deal> newFixture() {
+        InMemoryAggregates<Rep> reps = InMemoryAggregates.of(Rep.class)
+                .given(OWNER, onboardedRep(OWNER))
+                .given("Boris Faz", onboardedRep("Boris Faz"))
+                .given("Cara Losch", onboardedRep("Cara Losch"))
+                .given(LEAVER, onboardedRep(LEAVER), new RepOffboardedEvent(LEAVER, LocalDate.of(2017, 5, 5), EARLIER))
+                // the stream of another aggregate type under an id: not a rep
+                .given("team-1", new TeamCreatedEvent("team-1", "Team 1", "east", "Cara Losch", EARLIER));
+        FixtureConfiguration<Deal> fixture = new AggregateTestFixture<>(Deal.class);
+        fixture.registerAnnotatedCommandHandler(new DealCommandHandler(fixture.getRepository(), reps.repository()));
+        return fixture;
+    }
+
+    private static RepOnboardedEvent onboardedRep(String repId) {
+        return new RepOnboardedEvent(repId, repId, Role.SALES_REP, "team-1", "Cara Losch", HIRED,
+                Instant.parse("2016-10-20T08:00:00Z"));
     }
 
     private static DealOpenedEvent opened(Stage stage) {
@@ -88,10 +120,21 @@ class DealTest {
                     .when(open(Channel.ECOMMERCE, null, AMOUNT, null))
                     .expectEvents(new DealOpenedEvent(DEAL, OWNER, "Acme", "GTX Pro", Channel.ECOMMERCE, null, AMOUNT,
                             CLOSE, Stage.LEAD, NOW));
-            new AggregateTestFixture<>(Deal.class).givenCurrentTime(NOW)
+            newFixture().givenCurrentTime(NOW)
                     .when(open(Channel.SOCIAL, "instagram", AMOUNT, Stage.PROPOSAL))
                     .expectEvents(new DealOpenedEvent(DEAL, OWNER, "Acme", "GTX Pro", Channel.SOCIAL, "instagram",
                             AMOUNT, CLOSE, Stage.PROPOSAL, NOW));
+        }
+
+        @ParameterizedTest
+        @ValueSource(strings = {"Nobody", "team-1"})
+        void refusesAnOwnerWhoIsNoRep(String ownerRepId) {
+            fixture.givenNoPriorActivity()
+                    .when(new OpenDealCommand(DEAL, ownerRepId, "Acme", "GTX Pro", Channel.DIRECT, null, AMOUNT, null,
+                            null, null))
+                    .expectException(InvalidCommandException.class)
+                    .expectExceptionMessage("ownerRepId: no such rep")
+                    .expectNoEvents();
         }
 
         @ParameterizedTest
@@ -421,6 +464,75 @@ class DealTest {
                     .when(new SplitDealCreditCommand(DEAL, List.of(share(OWNER, "100")), null))
                     .expectException(IllegalTransitionException.class)
                     .expectExceptionMessage("dealId: deal is closed; only ReopenDeal can change it");
+        }
+    }
+
+    /** The rules that need the reps: owner and split reps must exist and be active at the business time. */
+    @Nested
+    class ActiveReps {
+
+        @Test
+        void refusesAnOwnerNotYetHired() {
+            fixture.givenNoPriorActivity()
+                    .when(new OpenDealCommand(DEAL, OWNER, "Acme", "GTX Pro", Channel.DIRECT, null, AMOUNT, null,
+                            null, Instant.parse("2016-10-19T23:59:59Z")))
+                    .expectException(InvalidCommandException.class)
+                    .expectExceptionMessage("ownerRepId: rep must be active at this time")
+                    .expectNoEvents();
+        }
+
+        @Test
+        void refusesAnOwnerOffboardedAtTheMessageClockTime() {
+            fixture.givenCurrentTime(NOW)
+                    .when(new OpenDealCommand(DEAL, LEAVER, "Acme", "GTX Pro", Channel.DIRECT, null, AMOUNT, null,
+                            null, null))
+                    .expectException(InvalidCommandException.class)
+                    .expectExceptionMessage("ownerRepId: rep must be active at this time")
+                    .expectNoEvents();
+        }
+
+        @Test
+        void acceptsAnOwnerActiveAtTheBusinessTimeAndRecordsThatTime() {
+            fixture.givenCurrentTime(NOW)
+                    .when(new OpenDealCommand(DEAL, LEAVER, "Acme", "GTX Pro", Channel.DIRECT, null, AMOUNT, null,
+                            null, EARLIER))
+                    .expectEvents(new DealOpenedEvent(DEAL, LEAVER, "Acme", "GTX Pro", Channel.DIRECT, null, AMOUNT,
+                            null, Stage.LEAD, EARLIER));
+        }
+
+        @Test
+        void refusesAnUnknownRepInASplitNamingTheShare() {
+            fixture.given(opened(Stage.PROPOSAL))
+                    .when(new SplitDealCreditCommand(DEAL, List.of(share(OWNER, "50"), share("Nobody", "50")), null))
+                    .expectException(InvalidCommandException.class)
+                    .expectExceptionMessage("shares[1].repId: no such rep")
+                    .expectNoEvents();
+        }
+
+        @Test
+        void refusesARepInASplitWhoIsNoLongerActive() {
+            fixture.given(opened(Stage.PROPOSAL))
+                    .andGivenCurrentTime(NOW)
+                    .when(new SplitDealCreditCommand(DEAL, List.of(share(LEAVER, "50"), share(OWNER, "50")), null))
+                    .expectException(InvalidCommandException.class)
+                    .expectExceptionMessage("shares[0].repId: rep must be active at this time")
+                    .expectNoEvents();
+        }
+
+        @Test
+        void splitsAtTheBusinessTimeWhenAllRepsWereActive() {
+            List<CreditShare> shares = List.of(share(LEAVER, "50"), share(OWNER, "50"));
+            fixture.given(opened(Stage.PROPOSAL))
+                    .andGivenCurrentTime(NOW)
+                    .when(new SplitDealCreditCommand(DEAL, shares, EARLIER))
+                    .expectEvents(new DealCreditSplitEvent(DEAL, shares, EARLIER));
+        }
+
+        @Test
+        void refusesToSplitAnUnknownDeal() {
+            fixture.givenNoPriorActivity()
+                    .when(new SplitDealCreditCommand(DEAL, List.of(share(OWNER, "100")), null))
+                    .expectException(AggregateNotFoundException.class);
         }
     }
 }

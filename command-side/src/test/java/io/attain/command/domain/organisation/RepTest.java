@@ -1,6 +1,7 @@
 package io.attain.command.domain.organisation;
 
 import io.attain.command.domain.IllegalTransitionException;
+import io.attain.command.domain.InMemoryAggregates;
 import io.attain.command.domain.InvalidCommandException;
 import io.attain.kernel.common.Role;
 import io.attain.kernel.organisation.OffboardRepCommand;
@@ -8,6 +9,7 @@ import io.attain.kernel.organisation.OnboardRepCommand;
 import io.attain.kernel.organisation.RepOffboardedEvent;
 import io.attain.kernel.organisation.RepOnboardedEvent;
 import io.attain.kernel.organisation.RepTransferredEvent;
+import io.attain.kernel.organisation.TeamCreatedEvent;
 import io.attain.kernel.organisation.TransferRepCommand;
 import org.axonframework.modelling.command.AggregateNotFoundException;
 import org.axonframework.test.aggregate.AggregateTestFixture;
@@ -33,7 +35,14 @@ class RepTest {
 
     @BeforeEach
     void setUp() {
+        InMemoryAggregates<Team> teams = InMemoryAggregates.of(Team.class);
+        for (String team : new String[]{"team-1", "team-2", "team-3"}) {
+            teams.given(team, new TeamCreatedEvent(team, team, "east", "Cara Losch", EARLIER));
+        }
+        // A stream under an id that is not a team's: the team check must not accept it.
+        teams.given("not-a-team", onboarded());
         fixture = new AggregateTestFixture<>(Rep.class);
+        fixture.registerAnnotatedCommandHandler(new RepCommandHandler(fixture.getRepository(), teams.repository()));
     }
 
     private static RepOnboardedEvent onboarded() {
@@ -60,6 +69,16 @@ class RepTest {
                     .when(new OnboardRepCommand(REP, REP, Role.SALES_REP, "team-1", "Cara Losch", HIRED, EARLIER))
                     .expectEvents(new RepOnboardedEvent(REP, REP, Role.SALES_REP, "team-1", "Cara Losch", HIRED,
                             EARLIER));
+        }
+
+        @ParameterizedTest
+        @ValueSource(strings = {"team-9", "not-a-team"})
+        void refusesATeamThatDoesNotExist(String teamId) {
+            fixture.givenNoPriorActivity()
+                    .when(new OnboardRepCommand(REP, REP, Role.SALES_REP, teamId, "Cara Losch", HIRED, null))
+                    .expectException(InvalidCommandException.class)
+                    .expectExceptionMessage("teamId: no such team")
+                    .expectNoEvents();
         }
     }
 
@@ -135,6 +154,15 @@ class RepTest {
             fixture.givenNoPriorActivity()
                     .when(new TransferRepCommand(REP, "team-2", "Rocco Neubert", june, null))
                     .expectException(AggregateNotFoundException.class);
+        }
+
+        @Test
+        void refusesATeamThatDoesNotExist() {
+            fixture.given(onboarded())
+                    .when(new TransferRepCommand(REP, "team-9", "Rocco Neubert", june, null))
+                    .expectException(InvalidCommandException.class)
+                    .expectExceptionMessage("toTeamId: no such team")
+                    .expectNoEvents();
         }
     }
 

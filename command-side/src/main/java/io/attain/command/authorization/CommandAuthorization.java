@@ -1,0 +1,207 @@
+package io.attain.command.authorization;
+
+import io.attain.command.domain.deal.Deal;
+import io.attain.command.domain.organisation.Rep;
+import io.attain.kernel.activity.LogCallCommand;
+import io.attain.kernel.activity.LogProposalCommand;
+import io.attain.kernel.activity.LogVisitCommand;
+import io.attain.kernel.deal.AdvanceDealCommand;
+import io.attain.kernel.deal.ChangeDealAmountCommand;
+import io.attain.kernel.deal.OpenDealCommand;
+import io.attain.kernel.deal.ReopenDealCommand;
+import io.attain.kernel.deal.SplitDealCreditCommand;
+import io.attain.kernel.organisation.OffboardRepCommand;
+import io.attain.kernel.organisation.OnboardRepCommand;
+import io.attain.kernel.organisation.TransferRepCommand;
+import io.attain.kernel.target.AssignRepTargetCommand;
+import io.attain.kernel.target.ReviseRepTargetCommand;
+import io.attain.platform.security.AttainRole;
+import org.axonframework.commandhandling.CommandMessage;
+import org.axonframework.eventsourcing.IncompatibleAggregateException;
+import org.axonframework.messaging.InterceptorChain;
+import org.axonframework.messaging.MessageHandlerInterceptor;
+import org.axonframework.messaging.unitofwork.UnitOfWork;
+import org.axonframework.modelling.command.Aggregate;
+import org.axonframework.modelling.command.AggregateNotFoundException;
+import org.axonframework.modelling.command.Repository;
+import org.springframework.stereotype.Component;
+
+import java.util.Optional;
+
+/**
+ * Who may send which command, checked inside the command's unit of work before its handler runs (so
+ * a refusal appends nothing, and the aggregates it loads are the ones the handler then uses).
+ * Axon's Spring Boot support registers this interceptor on the command bus.
+ *
+ * <ul>
+ *     <li>ADMIN: every command.</li>
+ *     <li>MANAGER: for the reps of their own team ({@link Rep#belongsToTeam}, the rep's current
+ *     assignment): onboard into their team, transfer, offboard, rep targets, activities, and deals
+ *     owned by such a rep. Not: regions, teams, team targets, product lines.</li>
+ *     <li>REP: log their own activities; open deals they own; move, reopen and re-price deals they
+ *     own or share in a credit split ({@link Deal#involves}); split the credit of deals they own.</li>
+ *     <li>FINANCE, AUDITOR, INTEGRATOR: no command.</li>
+ * </ul>
+ *
+ * <p>A rep or deal that does not exist counts as "not yours": such requests of a MANAGER or REP are
+ * refused (403) without telling whether the id exists. Commands without an actor in their metadata
+ * are sent by the application itself (e.g. imports) and are not checked here.
+ */
+@Component
+public class CommandAuthorization implements MessageHandlerInterceptor<CommandMessage<?>> {
+
+    private final Repository<Rep> reps;
+    private final Repository<Deal> deals;
+
+    public CommandAuthorization(Repository<Rep> reps, Repository<Deal> deals) {
+        this.reps = reps;
+        this.deals = deals;
+    }
+
+    @Override
+    public Object handle(UnitOfWork<? extends CommandMessage<?>> unitOfWork, InterceptorChain interceptorChain)
+            throws Exception {
+        CommandMessage<?> command = unitOfWork.getMessage();
+        Optional<Actor> actor = Actor.from(command.getMetaData());
+        if (actor.isPresent()) {
+            authorize(actor.get(), command.getPayload());
+        }
+        return interceptorChain.proceed();
+    }
+
+    /**
+     * @throws CommandForbiddenException if no role of the actor allows the command
+     */
+    public void authorize(Actor actor, Object command) {
+        if (actor.has(AttainRole.ADMIN)) {
+            return;
+        }
+        if (actor.has(AttainRole.MANAGER) && managerMay(actor, command)) {
+            return;
+        }
+        if (actor.has(AttainRole.REP) && repMay(actor, command)) {
+            return;
+        }
+        throw new CommandForbiddenException(refusal(actor, command));
+    }
+
+    private boolean managerMay(Actor actor, Object command) {
+        String team = actor.teamId();
+        if (team == null) {
+            return false;
+        }
+        if (command instanceof OnboardRepCommand c) {
+            return team.equals(c.teamId());
+        }
+        String repId = repOf(command);
+        if (repId != null) {
+            return repInTeam(repId, team);
+        }
+        if (command instanceof OpenDealCommand c) {
+            return repInTeam(c.ownerRepId(), team);
+        }
+        String dealId = dealOf(command);
+        if (dealId != null) {
+            return deal(dealId).map(d -> d.invoke(Deal::ownerRepId)).map(owner -> repInTeam(owner, team)).orElse(false);
+        }
+        return false;
+    }
+
+    private boolean repMay(Actor actor, Object command) {
+        String self = actor.repId();
+        if (self == null) {
+            return false;
+        }
+        if (command instanceof LogVisitCommand c) {
+            return self.equals(c.repId());
+        }
+        if (command instanceof LogCallCommand c) {
+            return self.equals(c.repId());
+        }
+        if (command instanceof LogProposalCommand c) {
+            return self.equals(c.repId());
+        }
+        if (command instanceof OpenDealCommand c) {
+            return self.equals(c.ownerRepId());
+        }
+        if (command instanceof SplitDealCreditCommand c) {
+            return deal(c.dealId()).map(d -> self.equals(d.invoke(Deal::ownerRepId))).orElse(false);
+        }
+        String dealId = dealOf(command);
+        if (dealId != null) {
+            return deal(dealId).map(d -> d.invoke(x -> x.involves(self))).orElse(false);
+        }
+        return false;
+    }
+
+    /** The rep a rep-scoped command is about (employment, targets, activities), or {@code null}. */
+    private static String repOf(Object command) {
+        if (command instanceof TransferRepCommand c) {
+            return c.repId();
+        }
+        if (command instanceof OffboardRepCommand c) {
+            return c.repId();
+        }
+        if (command instanceof AssignRepTargetCommand c) {
+            return c.repId();
+        }
+        if (command instanceof ReviseRepTargetCommand c) {
+            return c.repId();
+        }
+        if (command instanceof LogVisitCommand c) {
+            return c.repId();
+        }
+        if (command instanceof LogCallCommand c) {
+            return c.repId();
+        }
+        if (command instanceof LogProposalCommand c) {
+            return c.repId();
+        }
+        return null;
+    }
+
+    /** The deal a command changes, or {@code null}. */
+    private static String dealOf(Object command) {
+        if (command instanceof AdvanceDealCommand c) {
+            return c.dealId();
+        }
+        if (command instanceof ReopenDealCommand c) {
+            return c.dealId();
+        }
+        if (command instanceof ChangeDealAmountCommand c) {
+            return c.dealId();
+        }
+        if (command instanceof SplitDealCreditCommand c) {
+            return c.dealId();
+        }
+        return null;
+    }
+
+    private boolean repInTeam(String repId, String teamId) {
+        try {
+            Aggregate<Rep> rep = reps.load(repId);
+            return rep.invoke(r -> r.belongsToTeam(teamId));
+        } catch (AggregateNotFoundException | IncompatibleAggregateException e) {
+            return false;
+        }
+    }
+
+    private Optional<Aggregate<Deal>> deal(String dealId) {
+        try {
+            return Optional.of(deals.load(dealId));
+        } catch (AggregateNotFoundException | IncompatibleAggregateException e) {
+            return Optional.empty();
+        }
+    }
+
+    private static String refusal(Actor actor, Object command) {
+        String name = command.getClass().getSimpleName().replace("Command", "");
+        if (actor.has(AttainRole.MANAGER)) {
+            return "A MANAGER may send " + name + " only for the reps (and their deals) of their own team";
+        }
+        if (actor.has(AttainRole.REP)) {
+            return "A REP may send " + name + " only for their own activities and the deals they own or share";
+        }
+        return "Your role may not send " + name;
+    }
+}

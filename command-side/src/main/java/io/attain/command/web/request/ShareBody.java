@@ -1,0 +1,17 @@
+package io.attain.command.web.request;
+
+import io.attain.kernel.deal.CreditShare;
+import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.NotNull;
+
+import java.math.BigDecimal;
+
+/** One rep's share of a deal's credit, as a percentage, e.g. {@code {"repId": "anna", "percentage": 60}}. */
+public record ShareBody(
+        @NotBlank(message = Rules.NOT_BLANK) String repId,
+        @NotNull(message = Rules.REQUIRED) BigDecimal percentage) {
+
+    public CreditShare toShare() {
+        return new CreditShare(repId, percentage);
+    }
+}

@@ -1,0 +1,211 @@
+package io.attain.command.authorization;
+
+import io.attain.command.domain.InMemoryAggregates;
+import io.attain.command.domain.deal.Deal;
+import io.attain.command.domain.organisation.Rep;
+import io.attain.kernel.activity.LogCallCommand;
+import io.attain.kernel.activity.LogProposalCommand;
+import io.attain.kernel.activity.LogVisitCommand;
+import io.attain.kernel.common.Channel;
+import io.attain.kernel.common.Metric;
+import io.attain.kernel.common.Money;
+import io.attain.kernel.common.Period;
+import io.attain.kernel.common.Role;
+import io.attain.kernel.common.Stage;
+import io.attain.kernel.deal.AdvanceDealCommand;
+import io.attain.kernel.deal.ChangeDealAmountCommand;
+import io.attain.kernel.deal.CreditShare;
+import io.attain.kernel.deal.DealCreditSplitEvent;
+import io.attain.kernel.deal.DealOpenedEvent;
+import io.attain.kernel.deal.OpenDealCommand;
+import io.attain.kernel.deal.ReopenDealCommand;
+import io.attain.kernel.deal.SplitDealCreditCommand;
+import io.attain.kernel.organisation.CreateRegionCommand;
+import io.attain.kernel.organisation.CreateTeamCommand;
+import io.attain.kernel.organisation.OffboardRepCommand;
+import io.attain.kernel.organisation.OnboardRepCommand;
+import io.attain.kernel.organisation.RepOnboardedEvent;
+import io.attain.kernel.organisation.RepTransferredEvent;
+import io.attain.kernel.organisation.TransferRepCommand;
+import io.attain.kernel.product.RegisterProductLineCommand;
+import io.attain.kernel.target.AssignRepTargetCommand;
+import io.attain.kernel.target.AssignTeamTargetCommand;
+import io.attain.platform.security.AttainRole;
+import org.axonframework.commandhandling.GenericCommandMessage;
+import org.axonframework.messaging.MetaData;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.Arguments;
+import org.junit.jupiter.params.provider.MethodSource;
+
+import java.math.BigDecimal;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.List;
+import java.util.Set;
+import java.util.stream.Stream;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatCode;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+/**
+ * Who may send what. Team east: Anna and Boris (Boris transferred in from west); team west: Carl.
+ * Deals: Anna's, Boris's, Boris's shared with Anna, Carl's.
+ */
+class CommandAuthorizationTest {
+
+    private static final Instant AT = Instant.parse("2017-01-02T09:00:00Z");
+    private static final LocalDate HIRED = LocalDate.of(2016, 1, 4);
+    private static final Money EUR = Money.of("100", "EUR");
+
+    private static final Actor ADMIN = new Actor("admin", Set.of(AttainRole.ADMIN), null, null);
+    private static final Actor MANAGER_EAST = new Actor("cara", Set.of(AttainRole.MANAGER), "cara", "east");
+    private static final Actor MANAGER_NO_TEAM = new Actor("nomad", Set.of(AttainRole.MANAGER), "nomad", null);
+    private static final Actor ANNA = new Actor("anna", Set.of(AttainRole.REP), "anna", "east");
+    private static final Actor FINANCE = new Actor("fin", Set.of(AttainRole.FINANCE), null, null);
+    private static final Actor AUDITOR = new Actor("aud", Set.of(AttainRole.AUDITOR), null, null);
+    private static final Actor INTEGRATOR = new Actor("int", Set.of(AttainRole.INTEGRATOR), null, null);
+    private static final Actor NO_ROLE = new Actor("nobody", Set.of(), "nobody", "east");
+
+    private final CommandAuthorization authorization = new CommandAuthorization(reps(), deals());
+
+    private static org.axonframework.modelling.command.Repository<Rep> reps() {
+        return InMemoryAggregates.of(Rep.class)
+                .given("anna", onboarded("anna", "east"))
+                .given("boris", onboarded("boris", "west"),
+                        new RepTransferredEvent("boris", "west", "m", "east", "cara", LocalDate.of(2016, 6, 1), AT))
+                .given("carl", onboarded("carl", "west"))
+                .repository();
+    }
+
+    private static org.axonframework.modelling.command.Repository<Deal> deals() {
+        return InMemoryAggregates.of(Deal.class)
+                .given("d-anna", opened("d-anna", "anna"))
+                .given("d-boris", opened("d-boris", "boris"))
+                .given("d-shared", opened("d-shared", "boris"), new DealCreditSplitEvent("d-shared",
+                        List.of(new CreditShare("boris", BigDecimal.valueOf(50)), new CreditShare("anna", BigDecimal.valueOf(50))), AT))
+                .given("d-carl", opened("d-carl", "carl"))
+                .repository();
+    }
+
+    private static RepOnboardedEvent onboarded(String rep, String team) {
+        return new RepOnboardedEvent(rep, rep, Role.SALES_REP, team, "m", HIRED, AT);
+    }
+
+    private static DealOpenedEvent opened(String deal, String owner) {
+        return new DealOpenedEvent(deal, owner, "Acme", "GTX", Channel.DIRECT, null, EUR, null, Stage.LEAD, AT);
+    }
+
+    private static Object visit(String rep) {
+        return new LogVisitCommand(rep, "a", "Acme", "demo", "ok", null);
+    }
+
+    private static Object open(String owner) {
+        return new OpenDealCommand("d-new", owner, "Acme", "GTX", Channel.DIRECT, null, EUR, null, null, null);
+    }
+
+    private static Object advance(String deal) {
+        return new AdvanceDealCommand(deal, Stage.QUALIFIED, null, null, null);
+    }
+
+    private static Object split(String deal) {
+        return new SplitDealCreditCommand(deal, List.of(new CreditShare("anna", BigDecimal.valueOf(100))), null);
+    }
+
+    /** command, MANAGER (east) allowed, REP (Anna) allowed. */
+    static Stream<Arguments> commands() {
+        return Stream.of(
+                Arguments.of(new CreateRegionCommand("r", "R", "m", null), false, false),
+                Arguments.of(new CreateTeamCommand("t", "T", "r", "m", null), false, false),
+                Arguments.of(new RegisterProductLineCommand("p", "S", EUR, null), false, false),
+                Arguments.of(new AssignTeamTargetCommand("east", "t", Period.parse("2017"), Metric.VISITS, null, BigDecimal.TEN, null, null), false, false),
+                Arguments.of(new OnboardRepCommand("new", "N", Role.SALES_REP, "east", "cara", HIRED, null), true, false),
+                Arguments.of(new OnboardRepCommand("new", "N", Role.SALES_REP, "west", "m", HIRED, null), false, false),
+                Arguments.of(new TransferRepCommand("boris", "west", "m", LocalDate.of(2017, 1, 1), null), true, false),
+                Arguments.of(new TransferRepCommand("carl", "east", "cara", LocalDate.of(2017, 1, 1), null), false, false),
+                Arguments.of(new OffboardRepCommand("anna", LocalDate.of(2017, 1, 1), null), true, false),
+                Arguments.of(new AssignRepTargetCommand("anna", "t", Period.parse("2017-05"), Metric.VISITS, null, BigDecimal.TEN, null, null), true, false),
+                Arguments.of(new AssignRepTargetCommand("carl", "t", Period.parse("2017-05"), Metric.VISITS, null, BigDecimal.TEN, null, null), false, false),
+                Arguments.of(visit("anna"), true, true),
+                Arguments.of(new LogCallCommand("boris", "a", "Acme", "p", "o", null), true, false),
+                Arguments.of(new LogProposalCommand("carl", "a", "Acme", "GTX", null, null, null), false, false),
+                Arguments.of(visit("ghost"), false, false),
+                Arguments.of(open("anna"), true, true),
+                Arguments.of(open("boris"), true, false),
+                Arguments.of(open("carl"), false, false),
+                Arguments.of(advance("d-anna"), true, true),
+                Arguments.of(advance("d-boris"), true, false),
+                Arguments.of(advance("d-shared"), true, true),
+                Arguments.of(advance("d-carl"), false, false),
+                Arguments.of(advance("d-ghost"), false, false),
+                Arguments.of(new ReopenDealCommand("d-shared", null, "back", null), true, true),
+                Arguments.of(new ChangeDealAmountCommand("d-shared", EUR, null), true, true),
+                Arguments.of(split("d-anna"), true, true),
+                Arguments.of(split("d-shared"), true, false),
+                Arguments.of(split("d-carl"), false, false));
+    }
+
+    private boolean allowed(Actor actor, Object command) throws Exception {
+        return InMemoryAggregates.inUnitOfWork(() -> {
+            try {
+                authorization.authorize(actor, command);
+                return true;
+            } catch (CommandForbiddenException e) {
+                return false;
+            }
+        });
+    }
+
+    @ParameterizedTest(name = "{0}: manager {1}, rep {2}")
+    @MethodSource("commands")
+    void eachRoleMaySendWhatItsRuleAllows(Object command, boolean manager, boolean rep) throws Exception {
+        assertThat(allowed(ADMIN, command)).as("ADMIN").isTrue();
+        assertThat(allowed(MANAGER_EAST, command)).as("MANAGER").isEqualTo(manager);
+        assertThat(allowed(ANNA, command)).as("REP").isEqualTo(rep);
+        assertThat(allowed(MANAGER_NO_TEAM, command)).as("MANAGER without team").isFalse();
+        for (Actor reader : List.of(FINANCE, AUDITOR, INTEGRATOR, NO_ROLE)) {
+            assertThat(allowed(reader, command)).as(reader.roles().toString()).isFalse();
+        }
+    }
+
+    @Test
+    void aManagerWhoIsAlsoARepHasTheRightsOfBoth() throws Exception {
+        Actor both = new Actor("carl", Set.of(AttainRole.MANAGER, AttainRole.REP), "carl", "east");
+        assertThat(allowed(both, visit("carl"))).isTrue();   // as REP: own activity
+        assertThat(allowed(both, visit("anna"))).isTrue();   // as MANAGER: a rep of the team
+        assertThat(allowed(both, advance("d-carl"))).isTrue();
+    }
+
+    @Test
+    void theRefusalSaysWhy() throws Exception {
+        assertThatThrownBy(() -> InMemoryAggregates.inUnitOfWork(() -> {
+            authorization.authorize(ANNA, advance("d-boris"));
+            return null;
+        })).isInstanceOf(CommandForbiddenException.class)
+                .hasMessage("A REP may send AdvanceDeal only for their own activities and the deals they own or share");
+    }
+
+    @Test
+    void commandsWithoutActorAreTheApplicationsOwnAndPass() throws Exception {
+        var message = GenericCommandMessage.asCommandMessage(new CreateRegionCommand("r", "R", "m", null));
+        assertThat(Actor.from(message.getMetaData())).isEmpty();
+        assertThatCode(() -> InMemoryAggregates.inUnitOfWork(() -> {
+            org.axonframework.messaging.unitofwork.DefaultUnitOfWork<?> uow =
+                    org.axonframework.messaging.unitofwork.DefaultUnitOfWork.startAndGet(message);
+            try {
+                return authorization.handle((org.axonframework.messaging.unitofwork.UnitOfWork) uow, () -> "handled");
+            } finally {
+                uow.rollback();
+            }
+        })).doesNotThrowAnyException();
+    }
+
+    @Test
+    void theActorTravelsAsMetadataWithoutCredentials() {
+        MetaData metaData = MetaData.from(MANAGER_EAST.toMetaData());
+        assertThat(metaData).containsOnlyKeys(Actor.PRINCIPAL, Actor.ROLES, Actor.REP_ID, Actor.TEAM_ID);
+        assertThat(Actor.from(metaData)).contains(MANAGER_EAST);
+        assertThat(Actor.from(MetaData.from(ADMIN.toMetaData()))).contains(ADMIN);
+    }
+}

@@ -1,0 +1,2 @@
+/** Shared web infrastructure: security and problem details. */
+package io.attain.platform;

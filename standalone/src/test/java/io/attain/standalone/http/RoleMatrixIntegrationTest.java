@@ -1,0 +1,192 @@
+package io.attain.standalone.http;
+
+import com.mongodb.client.MongoDatabase;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.Arguments;
+import org.junit.jupiter.params.provider.MethodSource;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.http.HttpMethod;
+import org.springframework.test.web.reactive.server.WebTestClient;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.Function;
+import java.util.stream.Stream;
+
+import static io.attain.standalone.http.Api.json;
+import static io.attain.standalone.http.Api.unique;
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * Role × endpoint: every write endpoint with every role (and without credentials). The MANAGER
+ * manages team east; the REP is Anna of team east; Boris is her teammate, Carl is in team west.
+ * A refusal (401, 403) appends nothing; an allowed request appends its event.
+ */
+@HttpApiTest
+class RoleMatrixIntegrationTest {
+
+    private static final List<String> ROLES = List.of("ADMIN", "MANAGER", "REP", "FINANCE", "AUDITOR", "INTEGRATOR", "NONE");
+    private static final AtomicInteger YEARS = new AtomicInteger(3000);
+
+    @Autowired
+    WebTestClient web;
+    @Autowired
+    MongoDatabase database;
+
+    Api api;
+
+    @BeforeEach
+    void setUp() {
+        api = new Api(web, database);
+        World.ensure(api);
+    }
+
+    record Request(HttpMethod method, String path, Object body) {
+    }
+
+    /** An endpoint call, prepared (as ADMIN) afresh for every role, and what ADMIN, MANAGER and REP get. */
+    record Case(String name, Function<Api, Request> prepare, int admin, int manager, int rep) {
+        @Override
+        public String toString() {
+            return name;
+        }
+    }
+
+    static Stream<Arguments> matrix() {
+        List<Arguments> arguments = new ArrayList<>();
+        for (Case c : cases()) {
+            for (String role : ROLES) {
+                int expected = switch (role) {
+                    case "ADMIN" -> c.admin();
+                    case "MANAGER" -> c.manager();
+                    case "REP" -> c.rep();
+                    case "NONE" -> 401;
+                    default -> 403;
+                };
+                arguments.add(Arguments.of(c, role, expected));
+            }
+        }
+        return arguments.stream();
+    }
+
+    @ParameterizedTest(name = "{0} as {1} → {2}")
+    @MethodSource("matrix")
+    void eachRoleGetsWhatItMayDo(Case c, String role, int expected) {
+        Request request = c.prepare().apply(api);
+        long before = api.eventCount();
+
+        api.send(request.method(), request.path(), "NONE".equals(role) ? null : Tokens.BY_ROLE.get(role), request.body())
+                .expectStatus().isEqualTo(expected)
+                .expectHeader().contentType(expected < 400 ? "application/json" : "application/problem+json");
+
+        assertThat(api.eventCount()).isEqualTo(expected < 400 ? before + 1 : before);
+    }
+
+    private static List<Case> cases() {
+        return List.of(
+                new Case("create a region", a -> post("/api/v1/regions", json("name", "R", "managerId", "m")),
+                        201, 403, 403),
+                new Case("create a team", a -> post("/api/v1/teams",
+                        json("name", "T", "regionId", World.REGION, "managerId", "m")), 201, 403, 403),
+                new Case("change a team's manager", a -> {
+                    String team = unique("team");
+                    a.ok(HttpMethod.POST, "/api/v1/teams", json("teamId", team, "name", "T", "regionId", World.REGION,
+                            "managerId", "m1"));
+                    return new Request(HttpMethod.PUT, "/api/v1/teams/" + team + "/manager", json("managerId", "m2"));
+                }, 200, 403, 403),
+                new Case("onboard a rep into the manager's team",
+                        a -> post("/api/v1/reps", World.rep(unique("rep"), World.TEAM_EAST)), 201, 201, 403),
+                new Case("onboard a rep into another team",
+                        a -> post("/api/v1/reps", World.rep(unique("rep"), World.TEAM_WEST)), 201, 403, 403),
+                new Case("transfer a rep of the manager's team", a -> post("/api/v1/reps/" + rep(a, World.TEAM_EAST)
+                        + "/transfers", json("toTeamId", World.TEAM_WEST, "toManagerId", "mgr-west",
+                        "effectiveDate", "2017-01-01")), 200, 200, 403),
+                new Case("transfer a rep of another team", a -> post("/api/v1/reps/" + rep(a, World.TEAM_WEST)
+                        + "/transfers", json("toTeamId", World.TEAM_EAST, "toManagerId", "mgr-east",
+                        "effectiveDate", "2017-01-01")), 200, 403, 403),
+                new Case("offboard a rep of the manager's team", a -> post("/api/v1/reps/" + rep(a, World.TEAM_EAST)
+                        + "/offboarding", json("effectiveDate", "2017-01-01")), 200, 200, 403),
+                new Case("assign a rep target", a -> post("/api/v1/targets", json("repId", rep(a, World.TEAM_EAST),
+                        "period", "2017-05", "metric", "VISITS", "amount", 10)), 201, 201, 403),
+                new Case("assign a target to the manager's team", a -> post("/api/v1/targets",
+                        json("teamId", World.TEAM_EAST, "period", String.valueOf(YEARS.incrementAndGet()),
+                                "metric", "VISITS", "amount", 10)), 201, 403, 403),
+                new Case("revise a rep target", a -> {
+                    String rep = rep(a, World.TEAM_EAST);
+                    String target = unique("target");
+                    a.ok(HttpMethod.POST, "/api/v1/targets", json("repId", rep, "targetId", target, "period", "2017-05",
+                            "metric", "VISITS", "amount", 10));
+                    return post("/api/v1/targets/" + target + "/revisions", json("repId", rep, "amount", 12,
+                            "reason", "more"));
+                }, 200, 200, 403),
+                new Case("log a visit for oneself", a -> post("/api/v1/activities/visits", activity(World.ANNA)),
+                        201, 201, 201),
+                new Case("log a call for a teammate", a -> post("/api/v1/activities/calls", activity(World.BORIS)),
+                        201, 201, 403),
+                new Case("log a proposal for a rep of another team", a -> post("/api/v1/activities/proposals",
+                        json("repId", World.CARL, "customer", "Acme", "productLine", World.PRODUCT)), 201, 403, 403),
+                new Case("open a deal one owns", a -> post("/api/v1/deals", World.deal(unique("d"), World.ANNA)),
+                        201, 201, 201),
+                new Case("open a deal a teammate owns", a -> post("/api/v1/deals", World.deal(unique("d"), World.BORIS)),
+                        201, 201, 403),
+                new Case("open a deal of another team", a -> post("/api/v1/deals", World.deal(unique("d"), World.CARL)),
+                        201, 403, 403),
+                new Case("move one's own deal", a -> post("/api/v1/deals/" + deal(a, World.ANNA, false) + "/stage",
+                        json("stage", "QUALIFIED")), 200, 200, 200),
+                new Case("move a teammate's deal", a -> post("/api/v1/deals/" + deal(a, World.BORIS, false) + "/stage",
+                        json("stage", "QUALIFIED")), 200, 200, 403),
+                new Case("move a teammate's deal one shares", a -> post("/api/v1/deals/" + deal(a, World.BORIS, true)
+                        + "/stage", json("stage", "QUALIFIED")), 200, 200, 200),
+                new Case("move a deal of another team", a -> post("/api/v1/deals/" + deal(a, World.CARL, false)
+                        + "/stage", json("stage", "QUALIFIED")), 200, 403, 403),
+                new Case("reopen one's own lost deal", a -> {
+                    String deal = deal(a, World.ANNA, false);
+                    a.ok(HttpMethod.POST, "/api/v1/deals/" + deal + "/stage", json("stage", "LOST", "reason", "price"));
+                    return post("/api/v1/deals/" + deal + "/reopening", json("reason", "back"));
+                }, 200, 200, 200),
+                new Case("re-price a teammate's deal one shares", a -> new Request(HttpMethod.PUT,
+                        "/api/v1/deals/" + deal(a, World.BORIS, true) + "/amount", json("amount", 1500, "currency", "EUR")),
+                        200, 200, 200),
+                new Case("split one's own deal", a -> new Request(HttpMethod.PUT,
+                        "/api/v1/deals/" + deal(a, World.ANNA, false) + "/credit-split", split()), 200, 200, 200),
+                new Case("re-split a teammate's deal one shares", a -> new Request(HttpMethod.PUT,
+                        "/api/v1/deals/" + deal(a, World.BORIS, true) + "/credit-split", split()), 200, 200, 403),
+                new Case("register a product line", a -> post("/api/v1/product-lines", json("productLineId",
+                        unique("product"), "series", "S", "listPrice", json("amount", 10, "currency", "EUR"))),
+                        201, 403, 403));
+    }
+
+    private static Request post(String path, Object body) {
+        return new Request(HttpMethod.POST, path, body);
+    }
+
+    private static Map<String, Object> activity(String repId) {
+        return json("repId", repId, "customer", "Acme", "purpose", "demo", "outcome", "ok");
+    }
+
+    private static Map<String, Object> split() {
+        return json("shares", List.of(json("repId", World.ANNA, "percentage", 60), json("repId", World.BORIS,
+                "percentage", 40)));
+    }
+
+    /** A new rep in the team, onboarded by ADMIN. */
+    private static String rep(Api api, String team) {
+        String rep = unique("rep");
+        api.ok(HttpMethod.POST, "/api/v1/reps", World.rep(rep, team));
+        return rep;
+    }
+
+    /** A new deal of the owner, opened by ADMIN; shared 50/50 with Anna when asked. */
+    private static String deal(Api api, String owner, boolean sharedWithAnna) {
+        String deal = unique("deal");
+        api.ok(HttpMethod.POST, "/api/v1/deals", World.deal(deal, owner));
+        if (sharedWithAnna) {
+            api.ok(HttpMethod.PUT, "/api/v1/deals/" + deal + "/credit-split", json("shares", List.of(
+                    json("repId", owner, "percentage", 50), json("repId", World.ANNA, "percentage", 50))));
+        }
+        return deal;
+    }
+}
