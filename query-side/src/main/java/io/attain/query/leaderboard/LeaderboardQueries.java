@@ -1,0 +1,117 @@
+package io.attain.query.leaderboard;
+
+import com.mongodb.client.MongoDatabase;
+import io.attain.kernel.common.Metric;
+import io.attain.query.api.LeaderboardEntry;
+import io.attain.query.api.LeaderboardView;
+import io.attain.query.api.Numbers;
+import io.attain.query.projection.Doc;
+import io.attain.query.projection.Keys;
+import org.bson.Document;
+
+import java.math.BigDecimal;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Set;
+import java.util.TreeSet;
+
+import static com.mongodb.client.model.Filters.eq;
+
+/** Reads a leaderboard (one document by {@code _id}) and ranks it. */
+public class LeaderboardQueries {
+
+    /** The metrics a leaderboard can be asked for, in the order error messages list them. */
+    public static final List<String> METRICS = List.of(Metric.REVENUE.name(), Metric.DEALS_WON.name(),
+                                                       Metric.NEW_CUSTOMERS.name(), Metric.VISITS.name(),
+                                                       Metric.PROPOSALS.name(), LeaderboardProjection.ATTAINMENT);
+
+    /** Order of a board: value descending, then rep name, then rep id (both by Unicode code points). */
+    public static final Comparator<LeaderboardEntry> ORDER =
+            Comparator.comparing(LeaderboardEntry::value, Comparator.reverseOrder())
+                      .thenComparing(LeaderboardEntry::repName)
+                      .thenComparing(LeaderboardEntry::repId);
+
+    private final MongoDatabase database;
+
+    public LeaderboardQueries(MongoDatabase database) {
+        this.database = database;
+    }
+
+    /** A REVENUE board holds several currencies and the request named none. */
+    public static final class AmbiguousCurrencyException extends RuntimeException {
+        private final Set<String> currencies;
+
+        AmbiguousCurrencyException(Set<String> currencies) {
+            super("currency: is required when the board holds several currencies " + currencies);
+            this.currencies = currencies;
+        }
+
+        public Set<String> currencies() {
+            return currencies;
+        }
+    }
+
+    /**
+     * The board of the period, metric (one of {@link #METRICS}) and cut; {@code currency} chooses the currency of a
+     * REVENUE board (optional when the board holds one currency only).
+     */
+    public LeaderboardView board(String period, String metric, String cut, String currency) {
+        Document doc = database.getCollection(LeaderboardProjection.BOARDS)
+                               .find(eq("_id", LeaderboardProjection.boardId(period, metric, cut))).first();
+        Document entries = doc == null || !(doc.get("entries") instanceof Document d) ? new Document() : d;
+        boolean money = Metric.REVENUE.name().equals(metric);
+        String chosen = null;
+        if (money) {
+            Set<String> currencies = new TreeSet<>();
+            for (Object entry : entries.values()) {
+                Object v = ((Document) entry).get("v");
+                if (v instanceof Document byCurrency) {
+                    byCurrency.keySet().forEach(k -> currencies.add(Keys.decode(k)));
+                }
+            }
+            if (currency != null) {
+                chosen = currency;
+            } else if (currencies.size() == 1) {
+                chosen = currencies.iterator().next();
+            } else if (currencies.size() > 1) {
+                throw new AmbiguousCurrencyException(currencies);
+            }
+        }
+        List<LeaderboardEntry> unranked = new ArrayList<>();
+        for (Object o : entries.values()) {
+            Document entry = (Document) o;
+            Object v = entry.get("v");
+            BigDecimal value;
+            if (money) {
+                value = v instanceof Document byCurrency && chosen != null
+                        ? Doc.toDecimal(byCurrency.get(Keys.field(chosen))) : BigDecimal.ZERO;
+            } else {
+                value = Doc.toDecimal(v);
+            }
+            if (value.signum() != 0) {
+                String repId = entry.getString("rep");
+                String name = entry.getString("name");
+                unranked.add(new LeaderboardEntry(0, repId, name == null ? repId : name, Numbers.plain(value)));
+            }
+        }
+        return new LeaderboardView(period, metric, cut, chosen, rank(unranked));
+    }
+
+    /** Sorts by {@link #ORDER} and gives dense ranks: equal values share a rank, the next value gets the next. */
+    public static List<LeaderboardEntry> rank(List<LeaderboardEntry> entries) {
+        List<LeaderboardEntry> sorted = new ArrayList<>(entries);
+        sorted.sort(ORDER);
+        List<LeaderboardEntry> ranked = new ArrayList<>(sorted.size());
+        int rank = 0;
+        BigDecimal last = null;
+        for (LeaderboardEntry e : sorted) {
+            if (last == null || e.value().compareTo(last) != 0) {
+                rank++;
+                last = e.value();
+            }
+            ranked.add(new LeaderboardEntry(rank, e.repId(), e.repName(), e.value()));
+        }
+        return ranked;
+    }
+}

@@ -1,0 +1,145 @@
+package io.attain.query.scorecard;
+
+import io.attain.kernel.activity.CallLoggedEvent;
+import io.attain.kernel.activity.ProposalLoggedEvent;
+import io.attain.kernel.activity.VisitLoggedEvent;
+import io.attain.kernel.deal.DealCreditSplitEvent;
+import io.attain.kernel.deal.DealOpenedEvent;
+import io.attain.kernel.deal.DealReopenedEvent;
+import io.attain.kernel.deal.DealWonEvent;
+import io.attain.kernel.organisation.RegionCreatedEvent;
+import io.attain.kernel.organisation.RepOnboardedEvent;
+import io.attain.kernel.organisation.RepTransferredEvent;
+import io.attain.kernel.organisation.TeamCreatedEvent;
+import io.attain.query.credit.Credit;
+import io.attain.query.credit.CreditLedger;
+import io.attain.query.credit.CreditListener;
+import io.attain.query.credit.CustomerCredit;
+import io.attain.query.org.OrgDirectory;
+import io.attain.query.projection.Batch;
+import io.attain.query.projection.Doc;
+import io.attain.query.projection.Keys;
+import io.attain.query.projection.Periods;
+import io.attain.query.projection.Projection;
+import io.attain.query.projection.ProjectionStore;
+import org.axonframework.config.ProcessingGroup;
+import org.axonframework.eventhandling.EventHandler;
+
+import java.math.BigDecimal;
+import java.time.Instant;
+import java.util.List;
+
+/**
+ * A scorecard per rep and period ({@value #CARDS}, {@code _id} = {@code <rep>|<period>}): revenue (the rep's share
+ * of won amounts, per currency, in the period of the win; taken back by a reopening), deals won (deals in which the
+ * rep has a share), new customers, and the visits, calls and proposals logged, by business time.
+ */
+@ProcessingGroup(ScorecardProjection.NAME)
+public class ScorecardProjection extends Projection implements CreditListener {
+
+    public static final String NAME = "scorecards";
+    public static final String CARDS = "scorecards";
+    public static final String DEALS = "scorecard_deals";
+    public static final String CUSTOMERS = "scorecard_customers";
+    public static final String ORG = "scorecard_org";
+    public static final List<String> COLLECTIONS = List.of(CARDS, DEALS, CUSTOMERS, ORG);
+
+    private final OrgDirectory org = new OrgDirectory(ORG);
+    private final CreditLedger ledger = new CreditLedger(DEALS, CUSTOMERS, org, this);
+
+    public ScorecardProjection(ProjectionStore store) {
+        super(store);
+    }
+
+    public static String cardId(String repId, String period) {
+        return Keys.id(repId, period);
+    }
+
+    @EventHandler
+    void on(RegionCreatedEvent e) {
+        org.on(batch(), e);
+    }
+
+    @EventHandler
+    void on(TeamCreatedEvent e) {
+        org.on(batch(), e);
+    }
+
+    @EventHandler
+    void on(RepOnboardedEvent e) {
+        org.on(batch(), e);
+    }
+
+    @EventHandler
+    void on(RepTransferredEvent e) {
+        org.on(batch(), e);
+    }
+
+    @EventHandler
+    void on(DealOpenedEvent e) {
+        ledger.on(batch(), e);
+    }
+
+    @EventHandler
+    void on(DealCreditSplitEvent e) {
+        ledger.on(batch(), e);
+    }
+
+    @EventHandler
+    void on(DealWonEvent e) {
+        ledger.on(batch(), e);
+    }
+
+    @EventHandler
+    void on(DealReopenedEvent e) {
+        ledger.on(batch(), e);
+    }
+
+    @Override
+    public void revenue(Batch batch, Credit credit, int sign) {
+        for (String period : Periods.of(credit.at())) {
+            Doc card = card(batch, credit.repId(), period);
+            card.add("revenue." + Keys.field(credit.currency()), credit.amount().multiply(BigDecimal.valueOf(sign)));
+            card.inc("dealsWon", sign);
+        }
+    }
+
+    @Override
+    public void newCustomer(Batch batch, CustomerCredit credit, int sign) {
+        activity(batch, credit.repId(), credit.at(), "newCustomers", sign);
+    }
+
+    @EventHandler
+    void on(VisitLoggedEvent e) {
+        activity(batch(), e.repId(), e.occurredAt(), "visits", 1);
+    }
+
+    @EventHandler
+    void on(CallLoggedEvent e) {
+        activity(batch(), e.repId(), e.occurredAt(), "calls", 1);
+    }
+
+    @EventHandler
+    void on(ProposalLoggedEvent e) {
+        activity(batch(), e.repId(), e.occurredAt(), "proposals", 1);
+    }
+
+    private void activity(Batch batch, String repId, Instant at, String field, int sign) {
+        for (String period : Periods.of(at)) {
+            card(batch, repId, period).inc(field, sign);
+        }
+    }
+
+    private Doc card(Batch batch, String repId, String period) {
+        Doc card = batch.doc(CARDS, cardId(repId, period));
+        if (!card.exists()) {
+            card.set("repId", repId);
+            card.set("period", period);
+        }
+        String name = org.repName(batch, repId);
+        if (!name.equals(card.string("name"))) {
+            card.set("name", name);
+        }
+        return card;
+    }
+}

@@ -1,0 +1,257 @@
+package io.attain.query.support;
+
+import com.fasterxml.jackson.databind.json.JsonMapper;
+import com.mongodb.client.MongoClient;
+import com.mongodb.client.MongoClients;
+import com.mongodb.client.MongoDatabase;
+import io.attain.eventstore.MongoEventStorageEngine;
+import io.attain.eventstore.embedded.EmbeddedMongo;
+import io.attain.query.attainment.AttainmentProjection;
+import io.attain.query.funnel.FunnelProjection;
+import io.attain.query.leaderboard.LeaderboardProjection;
+import io.attain.query.projection.BatchJournal;
+import io.attain.query.projection.Projection;
+import io.attain.query.projection.ProjectionProcessors;
+import io.attain.query.projection.ProjectionStore;
+import io.attain.query.projection.ReadModelPositions;
+import io.attain.query.scorecard.ScorecardProjection;
+import io.attain.query.timeline.DealTimelineProjection;
+import org.axonframework.config.Configuration;
+import org.axonframework.config.Configurer;
+import org.axonframework.config.DefaultConfigurer;
+import org.axonframework.eventhandling.GapAwareTrackingToken;
+import org.axonframework.eventhandling.GenericDomainEventMessage;
+import org.axonframework.eventhandling.pooled.PooledStreamingEventProcessor;
+import org.axonframework.eventhandling.tokenstore.TokenStore;
+import org.axonframework.extensions.mongo.DefaultMongoTemplate;
+import org.axonframework.extensions.mongo.MongoTemplate;
+import org.axonframework.extensions.mongo.eventsourcing.tokenstore.MongoTokenStore;
+import org.axonframework.serialization.json.JacksonSerializer;
+import org.bson.Document;
+
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import java.util.concurrent.atomic.AtomicInteger;
+
+import static org.awaitility.Awaitility.await;
+
+/**
+ * Axon (without Spring) on Attain's event store and token store, on one JVM-wide embedded MongoDB-wire server
+ * (memory backend), with the query side's projections registered exactly as the application registers them. Each
+ * harness gets a database of its own.
+ */
+public final class ProjectionHarness implements AutoCloseable {
+
+    private static final EmbeddedMongo SERVER = EmbeddedMongo.inMemory();
+    private static final MongoClient CLIENT = MongoClients.create(SERVER.connectionString());
+    private static final AtomicInteger DATABASES = new AtomicInteger();
+    public static final JacksonSerializer SERIALIZER = JacksonSerializer.builder()
+            .objectMapper(JsonMapper.builder().findAndAddModules().build())
+            .build();
+
+    private final MongoDatabase database;
+    private final MongoEventStorageEngine engine;
+    private final Configuration axon;
+    private final Map<String, Projection> projections = new LinkedHashMap<>();
+    private final ReadModelPositions positions;
+    private final Map<String, Long> sequences = new HashMap<>();
+
+    private ProjectionHarness(int batchSize) {
+        this(batchSize, Duration.ofSeconds(2));
+    }
+
+    private ProjectionHarness(int batchSize, Duration gapHoldBack) {
+        this.database = CLIENT.getDatabase("query-test-" + DATABASES.incrementAndGet() + "-"
+                                                   + UUID.randomUUID().toString().substring(0, 8));
+        this.engine = MongoEventStorageEngine.builder().database(database).eventSerializer(SERIALIZER)
+                                             .snapshotSerializer(SERIALIZER).gapHoldBack(gapHoldBack)
+                                             .gapTimeout(Duration.ofMinutes(2)).build();
+        MongoTemplate template = DefaultMongoTemplate.builder().mongoDatabase(database).build();
+        TokenStore tokenStore = MongoTokenStore.builder().mongoTemplate(template).serializer(SERIALIZER).build();
+        BatchJournal journal = new BatchJournal(database, "query_journal", SERIALIZER);
+        add(new FunnelProjection(store(FunnelProjection.NAME, FunnelProjection.COLLECTIONS, journal)));
+        add(new LeaderboardProjection(store(LeaderboardProjection.NAME, LeaderboardProjection.COLLECTIONS, journal)));
+        add(new AttainmentProjection(store(AttainmentProjection.NAME, AttainmentProjection.COLLECTIONS, journal)));
+        add(new ScorecardProjection(store(ScorecardProjection.NAME, ScorecardProjection.COLLECTIONS, journal)));
+        add(new DealTimelineProjection(store(DealTimelineProjection.NAME, DealTimelineProjection.COLLECTIONS,
+                                             journal)));
+        Configurer configurer = DefaultConfigurer.defaultConfiguration()
+                                                 .configureSerializer(c -> SERIALIZER)
+                                                 .configureEventSerializer(c -> SERIALIZER)
+                                                 .configureMessageSerializer(c -> SERIALIZER)
+                                                 .configureEmbeddedEventStore(c -> engine)
+                                                 .registerComponent(TokenStore.class, c -> tokenStore);
+        List<Projection> all = new ArrayList<>(projections.values());
+        configurer.eventProcessing(processing -> {
+            for (Projection projection : all) {
+                processing.registerEventHandler(c -> projection);
+            }
+            ProjectionProcessors.register(processing, all, new ProjectionProcessors.Settings(batchSize, 100));
+        });
+        this.axon = configurer.buildConfiguration();
+        this.positions = new ReadModelPositions(template.trackingTokensCollection(), SERIALIZER,
+                                                Duration.ofMillis(10));
+    }
+
+    public static ProjectionHarness start() {
+        return start(100);
+    }
+
+    public static ProjectionHarness start(int batchSize) {
+        ProjectionHarness harness = new ProjectionHarness(batchSize);
+        harness.axon.start();
+        return harness;
+    }
+
+    /** With a short hold-back, so that a test can make the store pass a missing position quickly. */
+    public static ProjectionHarness start(int batchSize, Duration gapHoldBack) {
+        ProjectionHarness harness = new ProjectionHarness(batchSize, gapHoldBack);
+        harness.axon.start();
+        return harness;
+    }
+
+    private void add(Projection projection) {
+        projections.put(projection.name(), projection);
+    }
+
+    private ProjectionStore store(String name, List<String> collections, BatchJournal journal) {
+        return new ProjectionStore(name, database, collections, journal, 10_000);
+    }
+
+    /** A new, empty database on the JVM-wide server (for tests of single components). */
+    public static MongoDatabase freshDatabase() {
+        return CLIENT.getDatabase("query-unit-" + DATABASES.incrementAndGet() + "-"
+                                          + UUID.randomUUID().toString().substring(0, 8));
+    }
+
+    public static String connectionString() {
+        return SERVER.connectionString();
+    }
+
+    public MongoDatabase database() {
+        return database;
+    }
+
+    public MongoEventStorageEngine engine() {
+        return engine;
+    }
+
+    public Projection projection(String name) {
+        return projections.get(name);
+    }
+
+    public ReadModelPositions positions() {
+        return positions;
+    }
+
+    /** Appends events of one aggregate (each its own commit, in order). */
+    public long publish(String aggregateType, String aggregateId, Object... payloads) {
+        for (Object payload : payloads) {
+            long seq = sequences.merge(aggregateId, 1L, Long::sum) - 1;
+            axon.eventStore().publish(new GenericDomainEventMessage<>(aggregateType, aggregateId, seq, payload));
+        }
+        return head();
+    }
+
+    /**
+     * Appends a generated scenario while the processors run, {@code perAppend} events per append (each aggregate's
+     * events its own commit), so the processors see it in many small batches.
+     */
+    public void publish(List<Scenario.Event> events, int perAppend) {
+        List<org.axonframework.eventhandling.EventMessage<?>> pending = new ArrayList<>();
+        for (Scenario.Event e : events) {
+            long seq = sequences.merge(e.aggregateId(), 1L, Long::sum) - 1;
+            pending.add(new GenericDomainEventMessage<>(e.type(), e.aggregateId(), seq, e.payload()));
+            if (pending.size() >= perAppend) {
+                axon.eventStore().publish(pending);
+                pending = new ArrayList<>();
+            }
+        }
+        if (!pending.isEmpty()) {
+            axon.eventStore().publish(pending);
+        }
+    }
+
+    /** The position of the last event in the store. */
+    public long head() {
+        return ((GapAwareTrackingToken) engine.createHeadToken()).getIndex();
+    }
+
+    /** Waits until every projection has processed everything in the store. */
+    public void awaitCaughtUp() {
+        long head = head();
+        await().atMost(Duration.ofSeconds(120)).pollInterval(Duration.ofMillis(10)).until(
+                () -> projections.keySet().stream().allMatch(name -> positions.reached(name, head)));
+    }
+
+    /** Waits until every projection's token index has passed the head, gaps allowed (a position may be missing). */
+    public void awaitIndexAtHead() {
+        long head = head();
+        await().atMost(Duration.ofSeconds(120)).pollInterval(Duration.ofMillis(10)).until(
+                () -> projections.keySet().stream().allMatch(name -> positions.tokens(name).stream().allMatch(
+                        t -> io.attain.query.projection.Tokens.current(t) instanceof GapAwareTrackingToken g
+                                && g.getIndex() >= head)));
+    }
+
+    public Document doc(String collection, String id) {
+        return database.getCollection(collection).find(new Document("_id", id)).first();
+    }
+
+    /** Content hashes of every collection of every projection. */
+    public Map<String, String> hashes() {
+        Map<String, String> hashes = new LinkedHashMap<>();
+        for (Projection projection : projections.values()) {
+            for (String collection : projection.store().collections()) {
+                hashes.put(collection, ContentHash.of(database.getCollection(collection)));
+            }
+        }
+        return hashes;
+    }
+
+    /** Canonical documents of every collection, for showing differences. */
+    public Map<String, Map<String, String>> snapshot() {
+        Map<String, Map<String, String>> all = new LinkedHashMap<>();
+        for (Projection projection : projections.values()) {
+            for (String collection : projection.store().collections()) {
+                all.put(collection, ContentHash.documents(database.getCollection(collection)));
+            }
+        }
+        return all;
+    }
+
+    /** What differs between two snapshots. */
+    public static String diff(Map<String, Map<String, String>> a, Map<String, Map<String, String>> b) {
+        StringBuilder out = new StringBuilder();
+        for (String collection : a.keySet()) {
+            String d = ContentHash.diff(a.get(collection), b.getOrDefault(collection, Map.of()), 3);
+            if (!d.isEmpty()) {
+                out.append("== ").append(collection).append('\n').append(d);
+            }
+        }
+        return out.toString();
+    }
+
+    public PooledStreamingEventProcessor processor(String name) {
+        return axon.eventProcessingConfiguration().eventProcessor(name, PooledStreamingEventProcessor.class)
+                   .orElseThrow();
+    }
+
+    /** Rebuilds a projection: shut down, reset tokens (the reset handler drops its collections), start. */
+    public void replay(String name) {
+        PooledStreamingEventProcessor processor = processor(name);
+        processor.shutDown();
+        processor.resetTokens();
+        processor.start();
+    }
+
+    @Override
+    public void close() {
+        axon.shutdown();
+        database.drop();
+    }
+}
