@@ -13,7 +13,7 @@ public final class Bench {
 
     static Map<String, Scenario> scenarios() {
         Map<String, Scenario> all = new LinkedHashMap<>();
-        for (Scenario s : List.<Scenario>of(new EventStoreScenario())) {
+        for (Scenario s : List.<Scenario>of(new EventStoreScenario(), new CommandsScenario())) {
             all.put(s.name(), s);
         }
         return all;

@@ -1,0 +1,26 @@
+package io.attain.bench;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+
+/** Finds the repository root from wherever bench/run was started. */
+final class Repo {
+
+    private Repo() {
+    }
+
+    static Path root() {
+        String fromScript = System.getProperty("attain.repo");
+        if (fromScript != null) {
+            return Path.of(fromScript).toAbsolutePath().normalize();
+        }
+        Path dir = Path.of("").toAbsolutePath();
+        while (dir != null) {
+            if (Files.isRegularFile(dir.resolve("mvnw")) && Files.isDirectory(dir.resolve("bench"))) {
+                return dir;
+            }
+            dir = dir.getParent();
+        }
+        throw new IllegalStateException("run bench/run from inside the repository");
+    }
+}
