@@ -160,11 +160,11 @@ public final class CommandsScenario implements Scenario {
 
     private static void setUpOrganisation(HttpClient http, String base) throws Exception {
         AtomicInteger failures = new AtomicInteger();
-        post(http, base + "/api/v1/regions", "{\"regionId\":\"bench-region\",\"name\":\"Bench\"}", failures);
+        post(http, base + "/api/v1/regions", "{\"regionId\":\"bench-region\",\"name\":\"Bench\",\"managerId\":\"bench-manager\"}", failures);
         post(http, base + "/api/v1/teams", "{\"teamId\":\"bench-team\",\"name\":\"Bench team\","
                 + "\"regionId\":\"bench-region\",\"managerId\":\"bench-manager\"}", failures);
         post(http, base + "/api/v1/product-lines",
-             "{\"productLineId\":\"GTX Pro\",\"series\":\"GTX\",\"listPrice\":4821,\"currency\":\"USD\"}", failures);
+             "{\"productLineId\":\"GTX Pro\",\"series\":\"GTX\",\"listPrice\":{\"amount\":4821,\"currency\":\"USD\"}}", failures);
         for (int r = 0; r < 35; r++) {
             post(http, base + "/api/v1/reps", ("{\"repId\":\"bench-rep-%d\",\"name\":\"Bench Rep %d\",\"role\":\"SALES_REP\","
                     + "\"teamId\":\"bench-team\",\"managerId\":\"bench-manager\",\"hireDate\":\"2016-01-01\"}")

@@ -84,8 +84,8 @@ public class IdempotencyStore {
 
     /** Records the successful answer of the request that holds the key. */
     public void complete(String principal, String key, int status, String contentType, String location, byte[] body) {
-        // Only the holder of the pending marker completes or releases it, so the _id alone identifies it (and an
-        // _id-only filter is an index lookup on the embedded server, where {_id, state} would scan the collection).
+        // Only the holder of the pending marker completes it, so the _id alone identifies it (and an _id-only filter
+        // is an index lookup on the embedded server, where {_id, state} would scan the collection).
         keys.updateOne(Filters.eq("_id", id(principal, key)),
                 Updates.combine(
                         Updates.set("state", "done"),
@@ -98,6 +98,7 @@ public class IdempotencyStore {
 
     /** Frees the key of a request that failed (it appended nothing). */
     public void release(String principal, String key) {
-        keys.deleteOne(Filters.eq("_id", id(principal, key)));
+        // Guarded by state: a completed key must never be freed (rare failure path, so the scan is acceptable).
+        keys.deleteOne(Filters.and(Filters.eq("_id", id(principal, key)), Filters.eq("state", "pending")));
     }
 }
