@@ -17,7 +17,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 /** The standalone app starts on the embedded default, answers health, and stores events in Attain's engine. */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
         properties = "attain.embedded.backend=memory")
-@AutoConfigureWebTestClient
+@AutoConfigureWebTestClient(timeout = "60s")
 class StandaloneIntegrationTest {
 
     @Autowired

@@ -26,7 +26,7 @@ import java.util.Map;
  */
 @SpringBootTest(classes = JwtResourceServerTest.App.class, webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
         properties = {"attain.data-dir=target/jwt-mode-must-not-be-used", "ATTAIN_ADMIN_TOKEN=admin-token"})
-@AutoConfigureWebTestClient
+@AutoConfigureWebTestClient(timeout = "60s")
 class JwtResourceServerTest {
 
     @SpringBootApplication(scanBasePackages = "io.attain.platform")
