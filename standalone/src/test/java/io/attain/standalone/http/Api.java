@@ -39,7 +39,13 @@ final class Api {
         if (idempotencyKey != null) {
             request.header("Idempotency-Key", idempotencyKey);
         }
-        return request.bodyValue(body).exchange();
+        try {
+            return request.bodyValue(body).exchange();
+        } catch (IllegalStateException timeout) {
+            // no answer within the client's timeout: show where the server's threads are
+            System.out.println("No answer to " + method + " " + path + "\n" + ThreadDumps.all());
+            throw timeout;
+        }
     }
 
     WebTestClient.ResponseSpec post(String path, Object body) {
