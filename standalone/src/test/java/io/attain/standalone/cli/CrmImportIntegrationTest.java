@@ -1,6 +1,18 @@
 package io.attain.standalone.cli;
 
 import com.mongodb.client.MongoDatabase;
+import com.fasterxml.jackson.core.type.TypeReference;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import org.awaitility.Awaitility;
+import java.math.RoundingMode;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.time.Duration;
+import java.time.LocalDate;
+import java.time.YearMonth;
+import java.util.concurrent.atomic.AtomicReference;
 import io.attain.kernel.deal.DealOpenedEvent;
 import io.attain.kernel.deal.DealWonEvent;
 import org.axonframework.eventhandling.DomainEventMessage;
@@ -186,14 +198,211 @@ class CrmImportIntegrationTest {
         assertThat(won.amount().amount()).isEqualByComparingTo(new BigDecimal("4514"));
         assertThat(won.occurredAt()).isEqualTo(Instant.parse("2017-03-11T00:00:00Z"));
 
+        readModelsMatchFiguresComputedFromTheCsv(dir);   // appends the targets it checks attainment against
+        long beforeSecondRun = total(eventsByType());
+
         Run second = importCrm(dir);
 
         assertThat(second.status()).as(second.err()).isZero();
-        assertThat(total(eventsByType())).isEqualTo(total(after));
+        assertThat(total(eventsByType())).isEqualTo(beforeSecondRun);
         assertThat(second.out()).containsPattern("deals +0 +" + expected.deals() + " +0 +0 ");
         assertThat(second.out()).contains("commands: 0 appended events");
         System.err.printf("CRM import of %d opportunities: first run %.1f s, second run %.1f s%n",
                 expected.deals(), first.seconds(), second.seconds());
+    }
+
+    // ------------------------------------------------------------------ read models against the CSV
+
+    private static final String[] REGIONS = {"Central", "East", "West"};
+    private static final String[] PERIODS = {"2017-Q1", "2017-Q2", "2017-Q3", "2017-Q4", "2017-06", "2017"};
+    private final HttpClient http = HttpClient.newHttpClient();
+    private final ObjectMapper json = new ObjectMapper();
+
+    /** One opportunity of the export, as the test reads it (independently of the importer). */
+    record Opportunity(String agent, String stage, LocalDate engaged, LocalDate closed, BigDecimal value) {
+    }
+
+    static boolean in(LocalDate date, String period) {
+        if (date == null) {
+            return false;
+        }
+        if (period.length() == 4) {
+            return date.getYear() == Integer.parseInt(period);
+        }
+        if (period.contains("-Q")) {
+            int quarter = Integer.parseInt(period.substring(6));
+            return date.getYear() == Integer.parseInt(period.substring(0, 4)) && (date.getMonthValue() - 1) / 3 + 1 == quarter;
+        }
+        return YearMonth.from(date).toString().equals(period);
+    }
+
+    /**
+     * Leaderboards (revenue won per rep, dense ranks), funnels (deals entering each stage, win rate) and attainment
+     * (against targets set here) read through the query API, compared with figures computed from the CSV files.
+     */
+    void readModelsMatchFiguresComputedFromTheCsv(Path dir) throws Exception {
+        Map<String, String> regionOf = new HashMap<>();
+        Map<String, String> teamOf = new HashMap<>();
+        for (String[] row : Expected.rows(dir.resolve("sales_teams.csv"))) {
+            teamOf.put(row[0], row[1]);
+            regionOf.put(row[0], row[2]);
+        }
+        List<Opportunity> opportunities = new ArrayList<>();
+        for (String[] row : Expected.rows(dir.resolve("sales_pipeline.csv"))) {
+            opportunities.add(new Opportunity(row[1], row[4],
+                    row[5].isEmpty() ? null : LocalDate.parse(row[5]), row[6].isEmpty() ? null : LocalDate.parse(row[6]),
+                    row[7].isEmpty() ? BigDecimal.ZERO : new BigDecimal(row[7])));
+        }
+        long head = database.getCollection("event_positions").find().first().get("value", Number.class).longValue();
+
+        for (String period : PERIODS) {
+            Map<String, BigDecimal> revenue = new HashMap<>();
+            for (Opportunity o : opportunities) {
+                if (o.stage().equals("Won") && in(o.closed(), period)) {
+                    revenue.merge(o.agent(), o.value(), BigDecimal::add);
+                }
+            }
+            // the whole company: every agent of the export with its revenue (other tests' reps may be listed too)
+            Map<String, BigDecimal> board = values(query("/api/v1/leaderboards/" + period + "?metric=REVENUE", head));
+            for (String agent : regionOf.keySet()) {
+                assertThat(board.getOrDefault(agent, BigDecimal.ZERO)).as(period + " revenue of " + agent)
+                        .isEqualByComparingTo(revenue.getOrDefault(agent, BigDecimal.ZERO));
+            }
+            for (String region : REGIONS) {
+                Map<String, Object> view = query("/api/v1/leaderboards/" + period + "?metric=REVENUE&region=" + region, head);
+                Map<String, BigDecimal> expected = new HashMap<>();
+                revenue.forEach((agent, value) -> {
+                    if (region.equals(regionOf.get(agent))) {
+                        expected.put(agent, value);
+                    }
+                });
+                Map<String, BigDecimal> actual = values(view);
+                actual.values().removeIf(v -> v.signum() == 0);
+                assertThat(actual.keySet()).as(period + " " + region).isEqualTo(expected.keySet());
+                expected.forEach((agent, value) -> assertThat(actual.get(agent)).as(period + " " + agent)
+                        .isEqualByComparingTo(value));
+                // dense ranks: by value (descending), then name; equal values share a rank
+                List<Map.Entry<String, BigDecimal>> order = new ArrayList<>(expected.entrySet());
+                order.sort(Map.Entry.<String, BigDecimal>comparingByValue().reversed().thenComparing(Map.Entry.comparingByKey()));
+                List<?> entries = (List<?>) view.get("entries");
+                int rank = 0;
+                BigDecimal previous = null;
+                for (int i = 0; i < order.size(); i++) {
+                    if (previous == null || order.get(i).getValue().compareTo(previous) != 0) {
+                        rank++;
+                        previous = order.get(i).getValue();
+                    }
+                    Map<?, ?> entry = (Map<?, ?>) entries.get(i);
+                    assertThat(entry.get("repId")).as(period + " " + region + " place " + i).isEqualTo(order.get(i).getKey());
+                    assertThat(((Number) entry.get("rank")).intValue()).isEqualTo(rank);
+                }
+
+                // funnel of the region: deals opened QUALIFIED at their engage date, closed WON/LOST at their close date
+                int qualified = 0;
+                int won = 0;
+                int lost = 0;
+                for (Opportunity o : opportunities) {
+                    if (!region.equals(regionOf.get(o.agent()))) {
+                        continue;
+                    }
+                    qualified += !o.stage().equals("Prospecting") && in(o.engaged(), period) ? 1 : 0;
+                    won += o.stage().equals("Won") && in(o.closed(), period) ? 1 : 0;
+                    lost += o.stage().equals("Lost") && in(o.closed(), period) ? 1 : 0;
+                }
+                Map<String, Object> funnel = query("/api/v1/funnel/" + period + "?region=" + region, head);
+                Map<String, Integer> entered = new HashMap<>();
+                for (Object stage : (List<?>) funnel.get("stages")) {
+                    Map<?, ?> s = (Map<?, ?>) stage;
+                    entered.put((String) s.get("stage"), ((Number) s.get("entered")).intValue());
+                }
+                assertThat(entered).as("funnel " + period + " " + region)
+                        .containsEntry("LEAD", 0).containsEntry("QUALIFIED", qualified)
+                        .containsEntry("PROPOSAL", 0).containsEntry("NEGOTIATION", 0)
+                        .containsEntry("WON", won).containsEntry("LOST", lost);
+                if (won + lost > 0) {
+                    assertThat(new BigDecimal(funnel.get("winRate").toString())).as("win rate " + period + " " + region)
+                            .isCloseTo(BigDecimal.valueOf(won).divide(BigDecimal.valueOf(won + lost), 10, RoundingMode.HALF_EVEN),
+                                    org.assertj.core.data.Offset.offset(new BigDecimal("0.0001")));
+                }
+            }
+        }
+
+        // attainment: a revenue target for 2017-Q2 for every agent of one team and for the team itself
+        String team = teamOf.get("Darcel Schlecht");
+        BigDecimal target = new BigDecimal("100000");
+        long position = 0;
+        for (String agent : teamOf.keySet()) {
+            if (team.equals(teamOf.get(agent))) {
+                position = Math.max(position, write("/api/v1/targets",
+                        Map.of("repId", agent, "period", "2017-Q2", "metric", "REVENUE", "amount", target, "currency", "USD")));
+            }
+        }
+        position = Math.max(position, write("/api/v1/targets",
+                Map.of("teamId", team, "period", "2017-Q2", "metric", "REVENUE", "amount", target, "currency", "USD")));
+        BigDecimal teamActual = BigDecimal.ZERO;
+        for (String agent : teamOf.keySet()) {
+            if (!team.equals(teamOf.get(agent))) {
+                continue;
+            }
+            BigDecimal actual = BigDecimal.ZERO;
+            for (Opportunity o : opportunities) {
+                if (o.agent().equals(agent) && o.stage().equals("Won") && in(o.closed(), "2017-Q2")) {
+                    actual = actual.add(o.value());
+                }
+            }
+            teamActual = teamActual.add(actual);
+            Map<String, Object> view = query("/api/v1/attainment/2017-Q2?metric=REVENUE&repId=" + encode(agent), position);
+            assertThat(view).containsEntry("repId", agent).containsEntry("metric", "REVENUE");
+            assertThat(new BigDecimal(view.get("target").toString())).isEqualByComparingTo(target);
+            assertThat(new BigDecimal(view.get("actual").toString())).as("actual of " + agent).isEqualByComparingTo(actual);
+            assertThat(new BigDecimal(view.get("attainment").toString())).as("attainment of " + agent)
+                    .isCloseTo(actual.divide(target, 10, RoundingMode.HALF_EVEN),
+                            org.assertj.core.data.Offset.offset(new BigDecimal("0.0001")));
+        }
+        Map<String, Object> teamView = query("/api/v1/attainment/2017-Q2?metric=REVENUE&teamId=" + encode(team), position);
+        assertThat(new BigDecimal(teamView.get("actual").toString())).as("team actual").isEqualByComparingTo(teamActual);
+    }
+
+    private static String encode(String value) {
+        return java.net.URLEncoder.encode(value, StandardCharsets.UTF_8).replace("+", "%20");
+    }
+
+    private static Map<String, BigDecimal> values(Map<String, Object> leaderboard) {
+        Map<String, BigDecimal> values = new HashMap<>();
+        for (Object entry : (List<?>) leaderboard.get("entries")) {
+            Map<?, ?> e = (Map<?, ?>) entry;
+            values.put((String) e.get("repId"), new BigDecimal(e.get("value").toString()));
+        }
+        return values;
+    }
+
+    /** A query as ADMIN once the read model has passed the position (waits while the projections catch up). */
+    private Map<String, Object> query(String pathAndQuery, long minPosition) {
+        String uri = "http://127.0.0.1:" + port + pathAndQuery.replace(" ", "%20")
+                + (pathAndQuery.contains("?") ? "&" : "?") + "minPosition=" + minPosition;
+        AtomicReference<Map<String, Object>> answer = new AtomicReference<>();
+        Awaitility.await(pathAndQuery).atMost(Duration.ofMinutes(5)).pollInterval(Duration.ofMillis(200)).until(() -> {
+            HttpResponse<String> response = http.send(HttpRequest.newBuilder(URI.create(uri))
+                    .header("Authorization", "Bearer " + TOKEN).GET().build(), HttpResponse.BodyHandlers.ofString());
+            if (response.statusCode() == 503) {
+                return false;   // not yet at the position
+            }
+            assertThat(response.statusCode()).as(pathAndQuery + ": " + response.body()).isEqualTo(200);
+            answer.set(json.readValue(response.body(), new TypeReference<Map<String, Object>>() {
+            }));
+            return true;
+        });
+        return answer.get();
+    }
+
+    /** A command as ADMIN; returns the global position of its event. */
+    private long write(String path, Map<String, Object> body) throws Exception {
+        HttpResponse<String> response = http.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + path))
+                .header("Authorization", "Bearer " + TOKEN).header("Content-Type", "application/json")
+                .POST(HttpRequest.BodyPublishers.ofString(json.writeValueAsString(body))).build(),
+                HttpResponse.BodyHandlers.ofString());
+        assertThat(response.statusCode()).as(path + ": " + response.body()).isBetween(200, 299);
+        return json.readTree(response.body()).get("position").asLong();
     }
 
     @Test
