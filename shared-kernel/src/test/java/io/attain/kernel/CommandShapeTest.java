@@ -26,6 +26,20 @@ import io.attain.kernel.target.AssignRepTargetCommand;
 import io.attain.kernel.target.AssignTeamTargetCommand;
 import io.attain.kernel.target.ReviseRepTargetCommand;
 import io.attain.kernel.target.ReviseTeamTargetCommand;
+import io.attain.kernel.compensation.AccrueCommissionCommand;
+import io.attain.kernel.compensation.AdjustCommissionCommand;
+import io.attain.kernel.compensation.AdjustmentKind;
+import io.attain.kernel.compensation.ApproveStatementCommand;
+import io.attain.kernel.compensation.AssignPlanCommand;
+import io.attain.kernel.compensation.ClawBackCommissionCommand;
+import io.attain.kernel.compensation.CreatePlanCommand;
+import io.attain.kernel.compensation.DisputeStatementLineCommand;
+import io.attain.kernel.compensation.LockStatementCommand;
+import io.attain.kernel.compensation.PayCommissionCommand;
+import io.attain.kernel.compensation.PublishPlanVersionCommand;
+import io.attain.kernel.compensation.RecordExchangeRateCommand;
+import io.attain.kernel.compensation.ResolveDisputeCommand;
+import io.attain.kernel.compensation.SubmitStatementCommand;
 import org.junit.jupiter.api.Named;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -142,7 +156,28 @@ class CommandShapeTest {
                 // product lines
                 bad("productLineId", "must not be blank", () -> new RegisterProductLineCommand(BLANK, "GTX", EUR, null)),
                 bad("series", "must not be blank", () -> new RegisterProductLineCommand("GTX Pro", null, EUR, null)),
-                bad("listPrice", "is required", () -> new RegisterProductLineCommand("GTX Pro", "GTX", null, null)));
+                bad("listPrice", "is required", () -> new RegisterProductLineCommand("GTX Pro", "GTX", null, null)),
+                // compensation
+                bad("planId", "must not be blank", () -> new CreatePlanCommand(BLANK, "n", null)),
+                bad("name", "must not be blank", () -> new CreatePlanCommand("p", null, null)),
+                bad("terms", "is required", () -> new PublishPlanVersionCommand("p", null, false, null)),
+                bad("repId", "must not be blank when given", () -> new AssignPlanCommand("p", BLANK, null, DAY, null)),
+                bad("effectiveFrom", "is required", () -> new AssignPlanCommand("p", "r", null, null, null)),
+                bad("plan", "is required", () -> new AccrueCommissionCommand("s", "r", MAY, "l", null, null, EUR, EUR, null, null, null, null)),
+                bad("lineId", "must not be blank", () -> new AccrueCommissionCommand("s", "r", MAY, "", null, null, EUR, EUR, null, null, null, null)),
+                bad("reason", "must not be blank", () -> new ClawBackCommissionCommand("s", "l", "o", null, BLANK, null, null, null)),
+                bad("originalLineId", "must not be blank", () -> new ClawBackCommissionCommand("s", "l", null, null, "r", null, null, null)),
+                bad("kind", "is required", () -> new AdjustCommissionCommand("s", "r", MAY, "l", EUR, null, "why", null, null, null, null)),
+                bad("reason", "must not be blank", () -> new AdjustCommissionCommand("s", "r", MAY, "l", EUR, AdjustmentKind.MANUAL, "", null, null, null, null)),
+                bad("submittedBy", "must not be blank", () -> new SubmitStatementCommand("s", null, null)),
+                bad("approverRole", "is required", () -> new ApproveStatementCommand("s", "a", null, null)),
+                bad("lockedBy", "must not be blank", () -> new LockStatementCommand("s", BLANK, null)),
+                bad("batchId", "must not be blank", () -> new PayCommissionCommand("s", "", EUR, DAY, null)),
+                bad("paymentDate", "is required", () -> new PayCommissionCommand("s", "b", EUR, null, null)),
+                bad("reason", "must not be blank", () -> new DisputeStatementLineCommand("s", "x", "r", "l", null, null)),
+                bad("managerId", "must not be blank", () -> new ResolveDisputeCommand("s", "x", BLANK, true, EUR, null, null)),
+                bad("rate", "is required", () -> new RecordExchangeRateCommand("fx:EUR-USD", "EUR", "USD", null, DAY, null)),
+                bad("effectiveDate", "is required", () -> new RecordExchangeRateCommand("fx:EUR-USD", "EUR", "USD", TEN, null, null)));
     }
 
     @ParameterizedTest(name = "{0}")

@@ -7,6 +7,11 @@ import io.attain.kernel.common.Money;
 import io.attain.kernel.common.Period;
 import io.attain.kernel.common.Role;
 import io.attain.kernel.common.Stage;
+import io.attain.kernel.compensation.CommissionBand;
+import io.attain.kernel.compensation.CommissionPaidEvent;
+import io.attain.kernel.compensation.PlanTerms;
+import io.attain.kernel.compensation.PlanVersionPublishedEvent;
+import io.attain.kernel.compensation.StatementDisputeResolvedEvent;
 import io.attain.kernel.deal.CreditShare;
 import io.attain.kernel.deal.DealCreditSplitEvent;
 import io.attain.kernel.deal.DealOpenedEvent;
@@ -99,6 +104,44 @@ class EventContractTest {
 
         assertThat(mapper.readValue(stored, ProductLineRegisteredEvent.class)).isEqualTo(new ProductLineRegisteredEvent(
                 "GTX Pro", "GTX", Money.of("5450.00", "USD"), Instant.parse("2016-10-20T08:00:00Z")));
+    }
+
+    @Test
+    void readsARevision1PlanVersionPublishedPayloadWithoutItsOptionalParts() throws Exception {
+        String stored = """
+                {"planId":"plan-1","version":1,"retroactive":false,
+                 "terms":{"effectiveFrom":"2017-01-01","currency":"EUR",
+                   "bands":[{"fromAttainment":0,"toAttainment":1.0,"rate":0.05},
+                            {"fromAttainment":1.0,"rate":0.08}],
+                   "clawbackWindowDays":90,"rollUpToManagers":false},
+                 "occurredAt":"2016-12-20T09:00:00Z"}
+                """;
+
+        assertThat(mapper.readValue(stored, PlanVersionPublishedEvent.class)).isEqualTo(new PlanVersionPublishedEvent(
+                "plan-1", 1, new PlanTerms(LocalDate.of(2017, 1, 1), "EUR", null,
+                List.of(new CommissionBand(new BigDecimal("0"), new BigDecimal("1.0"), new BigDecimal("0.05")),
+                        new CommissionBand(new BigDecimal("1.0"), null, new BigDecimal("0.08"))),
+                null, null, null, null, null, 90, false, null), false, Instant.parse("2016-12-20T09:00:00Z")));
+    }
+
+    @Test
+    void readsRevision1PaymentAndDisputeResolutionPayloads() throws Exception {
+        String paid = """
+                {"statementId":"statement:Anna Snelling:2017-05","repId":"Anna Snelling","batchId":"b-7",
+                 "amount":{"amount":2300.00,"currency":"EUR"},"paymentDate":"2017-06-30","fullyPaid":true,
+                 "occurredAt":"2017-06-30T16:00:00Z"}
+                """;
+        String rejected = """
+                {"statementId":"statement:Anna Snelling:2017-05","disputeId":"x-1","managerId":"Cara Losch",
+                 "accepted":false,"reason":"split was agreed","occurredAt":"2017-06-02T10:00:00Z"}
+                """;
+
+        assertThat(mapper.readValue(paid, CommissionPaidEvent.class)).isEqualTo(new CommissionPaidEvent(
+                "statement:Anna Snelling:2017-05", "Anna Snelling", "b-7", Money.of("2300.00", "EUR"),
+                LocalDate.of(2017, 6, 30), true, Instant.parse("2017-06-30T16:00:00Z")));
+        assertThat(mapper.readValue(rejected, StatementDisputeResolvedEvent.class)).isEqualTo(
+                new StatementDisputeResolvedEvent("statement:Anna Snelling:2017-05", "x-1", "Cara Losch", false, null,
+                        null, "split was agreed", Instant.parse("2017-06-02T10:00:00Z")));
     }
 
     @Test

@@ -12,6 +12,47 @@ import io.attain.kernel.common.Money;
 import io.attain.kernel.common.Period;
 import io.attain.kernel.common.Role;
 import io.attain.kernel.common.Stage;
+import io.attain.kernel.compensation.AccrueCommissionCommand;
+import io.attain.kernel.compensation.AdjustCommissionCommand;
+import io.attain.kernel.compensation.AdjustmentKind;
+import io.attain.kernel.compensation.AppliedCap;
+import io.attain.kernel.compensation.ApproveStatementCommand;
+import io.attain.kernel.compensation.ApproverRole;
+import io.attain.kernel.compensation.AssignPlanCommand;
+import io.attain.kernel.compensation.BandSlice;
+import io.attain.kernel.compensation.CapKind;
+import io.attain.kernel.compensation.ClawBackCommissionCommand;
+import io.attain.kernel.compensation.CommissionAccruedEvent;
+import io.attain.kernel.compensation.CommissionAdjustedEvent;
+import io.attain.kernel.compensation.CommissionBand;
+import io.attain.kernel.compensation.CommissionCalculation;
+import io.attain.kernel.compensation.CommissionClawedBackEvent;
+import io.attain.kernel.compensation.CommissionPaidEvent;
+import io.attain.kernel.compensation.CommissionStatementOpenedEvent;
+import io.attain.kernel.compensation.CreatePlanCommand;
+import io.attain.kernel.compensation.DealFacts;
+import io.attain.kernel.compensation.DisputeStatementLineCommand;
+import io.attain.kernel.compensation.ExchangeRateRecordedEvent;
+import io.attain.kernel.compensation.LockStatementCommand;
+import io.attain.kernel.compensation.PayCommissionCommand;
+import io.attain.kernel.compensation.PlanAssignedEvent;
+import io.attain.kernel.compensation.PlanCreatedEvent;
+import io.attain.kernel.compensation.PlanTerms;
+import io.attain.kernel.compensation.PlanVersion;
+import io.attain.kernel.compensation.PlanVersionPublishedEvent;
+import io.attain.kernel.compensation.PublishPlanVersionCommand;
+import io.attain.kernel.compensation.RecordExchangeRateCommand;
+import io.attain.kernel.compensation.ResolveDisputeCommand;
+import io.attain.kernel.compensation.Spiff;
+import io.attain.kernel.compensation.SpiffApplied;
+import io.attain.kernel.compensation.StatementApprovedEvent;
+import io.attain.kernel.compensation.StatementDisputeResolvedEvent;
+import io.attain.kernel.compensation.StatementLineDisputedEvent;
+import io.attain.kernel.compensation.StatementLockedEvent;
+import io.attain.kernel.compensation.StatementSubmittedEvent;
+import io.attain.kernel.compensation.SubmitStatementCommand;
+import io.attain.kernel.compensation.ThresholdBonus;
+import io.attain.kernel.compensation.ThresholdBonusCrossed;
 import io.attain.kernel.deal.AdvanceDealCommand;
 import io.attain.kernel.deal.ChangeDealAmountCommand;
 import io.attain.kernel.deal.CreditShare;
@@ -65,6 +106,34 @@ final class Samples {
     static final LocalDate DAY = LocalDate.of(2017, 5, 1);
     static final Money AMOUNT = Money.of("1200.50", "EUR");
 
+    static final String STATEMENT = "statement:Anna Snelling:2017-05";
+    static final PlanTerms TERMS = new PlanTerms(DAY, "EUR", Money.of("3000.00", "EUR"),
+            List.of(new CommissionBand(BigDecimal.ZERO, new BigDecimal("0.5"), new BigDecimal("0.02")),
+                    new CommissionBand(new BigDecimal("0.5"), new BigDecimal("1.0"), new BigDecimal("0.05")),
+                    new CommissionBand(new BigDecimal("1.0"), null, new BigDecimal("0.08"))),
+            Money.of("5000", "EUR"), Money.of("20000", "EUR"),
+            List.of(new ThresholdBonus(new BigDecimal("1.0"), Money.of("1000", "EUR"))),
+            List.of(new Spiff("s-1", "GTX Pro", Channel.DIRECT, DAY, DAY.plusDays(30), null, new BigDecimal("0.01")),
+                    new Spiff("s-2", null, Channel.ECOMMERCE, DAY, DAY, Money.of("250", "EUR"), null)),
+            Money.of("1000", "EUR"), 90, true, new BigDecimal("0.01"));
+    static final PlanVersion PLAN = new PlanVersion("plan-1", 2, TERMS);
+    static final DealFacts DEAL = new DealFacts("d-1", "GTX Pro", Channel.DIRECT, DAY, Money.of("50000", "EUR"));
+    static final CommissionCalculation CALCULATION = new CommissionCalculation("plan-1", 2, "EUR", DEAL,
+            Money.of("30000", "EUR"), Money.of("10000", "EUR"), Money.of("40000", "EUR"),
+            new BigDecimal("0.250000"), new BigDecimal("1.000000"), Money.zero("EUR"), Money.zero("EUR"),
+            Money.of("0", "EUR"), true,
+            List.of(new BandSlice(BigDecimal.ZERO, new BigDecimal("0.5"), new BigDecimal("0.02"),
+                            Money.of("10000", "EUR"), Money.of("20000", "EUR"), Money.of("10000", "EUR"),
+                            Money.of("200.00", "EUR")),
+                    new BandSlice(new BigDecimal("0.5"), new BigDecimal("1.0"), new BigDecimal("0.05"),
+                            Money.of("20000", "EUR"), Money.of("40000", "EUR"), Money.of("20000", "EUR"),
+                            Money.of("1000.00", "EUR"))),
+            Money.of("1200.00", "EUR"), List.of(new SpiffApplied("s-1", Money.of("300.00", "EUR"))),
+            List.of(new AppliedCap(CapKind.PER_DEAL, Money.of("1000", "EUR"), Money.of("1200.00", "EUR"),
+                    Money.of("1000", "EUR"), Money.of("200.00", "EUR"))),
+            Money.of("1300.00", "EUR"), List.of(new ThresholdBonusCrossed(new BigDecimal("1.0"), Money.of("1000", "EUR"))),
+            Money.of("2300.00", "EUR"), Money.of("2300.00", "EUR"), Money.of("0.00", "EUR"), Money.of("300.00", "EUR"));
+
     private Samples() {
     }
 
@@ -92,7 +161,28 @@ final class Samples {
                 new DealAmountChangedEvent("d-1", AMOUNT, Money.of("1300", "EUR"), AT),
                 new DealCreditSplitEvent("d-1", List.of(new CreditShare("Anna Snelling", new BigDecimal("66.67")),
                         new CreditShare("Boris Faz", new BigDecimal("33.33"))), AT),
-                new ProductLineRegisteredEvent("GTX Pro", "GTX", Money.of("5450.00", "USD"), AT));
+                new ProductLineRegisteredEvent("GTX Pro", "GTX", Money.of("5450.00", "USD"), AT),
+                new PlanCreatedEvent("plan-1", "Field sales 2017", AT),
+                new PlanVersionPublishedEvent("plan-1", 2, TERMS, true, AT),
+                new PlanAssignedEvent("plan-1", "Anna Snelling", Role.SALES_REP, DAY, AT),
+                new CommissionStatementOpenedEvent(STATEMENT, "Anna Snelling", Period.parse("2017-05"), AT),
+                new CommissionAccruedEvent(STATEMENT, "l-1", "Anna Snelling", Period.parse("2017-05"), "d-1", PLAN,
+                        CALCULATION, List.of("e-1"), List.of(42L), AT),
+                new CommissionClawedBackEvent(STATEMENT, "l-2", "Anna Snelling", "l-1", "d-1", Money.of("30000", "EUR"),
+                        CALCULATION, "deal reopened", List.of("e-2"), List.of(43L), AT),
+                new CommissionAdjustedEvent(STATEMENT, "l-3", "Anna Snelling", Money.of("-12.34", "EUR"),
+                        AdjustmentKind.RETROACTIVE_PLAN_CHANGE, "plan v3", "statement:Anna Snelling:2017-04", "l-0",
+                        CALCULATION, AT),
+                new StatementSubmittedEvent(STATEMENT, "Anna Snelling", "Anna Snelling",
+                        List.of(Money.of("2300.00", "EUR"), Money.of("10.00", "USD")), AT),
+                new StatementApprovedEvent(STATEMENT, "Anna Snelling", "Cara Losch", ApproverRole.MANAGER,
+                        List.of(Money.of("2300.00", "EUR")), AT),
+                new StatementLockedEvent(STATEMENT, "Anna Snelling", "finance-1", AT),
+                new CommissionPaidEvent(STATEMENT, "Anna Snelling", "b-1", Money.of("2300.00", "EUR"), DAY, true, AT),
+                new StatementLineDisputedEvent(STATEMENT, "x-1", "Anna Snelling", "l-1", "split was 70/30", AT),
+                new StatementDisputeResolvedEvent(STATEMENT, "x-1", "Cara Losch", true, Money.of("150.00", "EUR"),
+                        "dispute:x-1", null, AT),
+                new ExchangeRateRecordedEvent("fx:EUR-USD", "EUR", "USD", new BigDecimal("1.0842"), DAY, AT));
     }
 
     static List<Object> commands() {
@@ -118,7 +208,24 @@ final class Samples {
                 new ReopenDealCommand("d-1", Stage.PROPOSAL, "customer came back", AT),
                 new ChangeDealAmountCommand("d-1", Money.of("1300", "EUR"), AT),
                 new SplitDealCreditCommand("d-1", List.of(new CreditShare("Anna Snelling", BigDecimal.valueOf(100))), AT),
-                new RegisterProductLineCommand("GTX Pro", "GTX", Money.of("5450.00", "USD"), AT));
+                new RegisterProductLineCommand("GTX Pro", "GTX", Money.of("5450.00", "USD"), AT),
+                new CreatePlanCommand("plan-1", "Field sales 2017", AT),
+                new PublishPlanVersionCommand("plan-1", TERMS, true, AT),
+                new AssignPlanCommand("plan-1", null, Role.SALES_REP, DAY, AT),
+                new AccrueCommissionCommand(STATEMENT, "Anna Snelling", Period.parse("2017-05"), "l-1", PLAN, DEAL,
+                        Money.of("30000", "EUR"), Money.of("40000", "EUR"), Money.of("10000", "EUR"), List.of("e-1"),
+                        List.of(42L), AT),
+                new ClawBackCommissionCommand(STATEMENT, "l-2", "l-1", Money.of("5000", "EUR"), "amount reduced",
+                        List.of("e-2"), List.of(43L), AT),
+                new AdjustCommissionCommand(STATEMENT, "Anna Snelling", Period.parse("2017-05"), "l-3",
+                        Money.of("-12.34", "EUR"), AdjustmentKind.MANUAL, "typo", null, null, null, AT),
+                new SubmitStatementCommand(STATEMENT, "Anna Snelling", AT),
+                new ApproveStatementCommand(STATEMENT, "finance-1", ApproverRole.FINANCE, AT),
+                new LockStatementCommand(STATEMENT, "finance-1", AT),
+                new PayCommissionCommand(STATEMENT, "b-1", Money.of("2300.00", "EUR"), DAY, AT),
+                new DisputeStatementLineCommand(STATEMENT, "x-1", "Anna Snelling", "l-1", "split was 70/30", AT),
+                new ResolveDisputeCommand(STATEMENT, "x-1", "Cara Losch", false, null, "split was 60/40", AT),
+                new RecordExchangeRateCommand("fx:EUR-USD", "EUR", "USD", new BigDecimal("1.0842"), DAY, AT));
     }
 
     /** Every top-level class of the kernel's main output whose simple name ends with {@code suffix}. */

@@ -1,5 +1,10 @@
 package io.attain.command.domain;
 
+import io.attain.command.domain.compensation.CommissionCalculator;
+import io.attain.command.domain.compensation.CommissionInput;
+import io.attain.command.domain.compensation.CommissionStatement;
+import io.attain.command.domain.compensation.CompensationPlan;
+import io.attain.command.domain.compensation.ExchangeRate;
 import io.attain.command.domain.deal.Deal;
 import io.attain.command.domain.organisation.Region;
 import io.attain.command.domain.organisation.Rep;
@@ -13,6 +18,25 @@ import io.attain.kernel.common.Money;
 import io.attain.kernel.common.Period;
 import io.attain.kernel.common.Role;
 import io.attain.kernel.common.Stage;
+import io.attain.kernel.compensation.AdjustmentKind;
+import io.attain.kernel.compensation.ApproverRole;
+import io.attain.kernel.compensation.CommissionAccruedEvent;
+import io.attain.kernel.compensation.CommissionAdjustedEvent;
+import io.attain.kernel.compensation.CommissionBand;
+import io.attain.kernel.compensation.CommissionCalculation;
+import io.attain.kernel.compensation.CommissionPaidEvent;
+import io.attain.kernel.compensation.CommissionStatementOpenedEvent;
+import io.attain.kernel.compensation.DealFacts;
+import io.attain.kernel.compensation.ExchangeRateRecordedEvent;
+import io.attain.kernel.compensation.PlanAssignedEvent;
+import io.attain.kernel.compensation.PlanCreatedEvent;
+import io.attain.kernel.compensation.PlanTerms;
+import io.attain.kernel.compensation.PlanVersion;
+import io.attain.kernel.compensation.PlanVersionPublishedEvent;
+import io.attain.kernel.compensation.StatementApprovedEvent;
+import io.attain.kernel.compensation.StatementDisputeResolvedEvent;
+import io.attain.kernel.compensation.StatementLineDisputedEvent;
+import io.attain.kernel.compensation.StatementSubmittedEvent;
 import io.attain.kernel.deal.CreditShare;
 import io.attain.kernel.deal.DealAmountChangedEvent;
 import io.attain.kernel.deal.DealCreditSplitEvent;
@@ -84,7 +108,40 @@ class SnapshotSerializationTest {
                         new DealCreditSplitEvent("d-1", List.of(new CreditShare("Anna", new BigDecimal("60")),
                                 new CreditShare("Boris", new BigDecimal("40"))), AT))),
                 Arguments.of(ProductLine.class, List.of(
-                        new ProductLineRegisteredEvent("GTX Pro", "GTX", Money.of("5482.00", "USD"), AT))));
+                        new ProductLineRegisteredEvent("GTX Pro", "GTX", Money.of("5482.00", "USD"), AT))),
+                Arguments.of(CompensationPlan.class, List.of(
+                        new PlanCreatedEvent("plan-1", "Field sales", AT),
+                        new PlanVersionPublishedEvent("plan-1", 1, PLAN_TERMS, false, AT),
+                        new PlanAssignedEvent("plan-1", "Anna", null, LocalDate.of(2017, 1, 1), AT))),
+                Arguments.of(ExchangeRate.class, List.of(
+                        new ExchangeRateRecordedEvent("fx:EUR-USD", "EUR", "USD", new BigDecimal("1.0842"),
+                                LocalDate.of(2017, 5, 1), AT))),
+                Arguments.of(CommissionStatement.class, statementEvents()));
+    }
+
+    private static final PlanTerms PLAN_TERMS = new PlanTerms(LocalDate.of(2017, 1, 1), "EUR", null,
+            List.of(new CommissionBand(BigDecimal.ZERO, null, new BigDecimal("0.05"))), Money.of("1000", "EUR"), null,
+            List.of(), List.of(), null, 90, false, null);
+
+    private static List<Object> statementEvents() {
+        String id = "statement:Anna:2017-05";
+        PlanVersion plan = new PlanVersion("plan-1", 1, PLAN_TERMS);
+        DealFacts deal = new DealFacts("d-1", "GTX Pro", Channel.DIRECT, LocalDate.of(2017, 5, 10),
+                Money.of("30000", "EUR"));
+        CommissionCalculation calculation = new CommissionCalculator().calculate(plan, CommissionInput.newDeal(deal,
+                Money.of("30000", "EUR"), Money.zero("EUR"), Money.of("100000", "EUR"), Money.zero("EUR")));
+        return List.of(
+                new CommissionStatementOpenedEvent(id, "Anna", Period.parse("2017-05"), AT),
+                new CommissionAccruedEvent(id, "l-1", "Anna", Period.parse("2017-05"), "d-1", plan, calculation,
+                        List.of(), List.of(), AT),
+                new CommissionAdjustedEvent(id, "a-1", "Anna", Money.of("10", "USD"), AdjustmentKind.MANUAL, "x", null,
+                        null, null, AT),
+                new StatementLineDisputedEvent(id, "x-1", "Anna", "l-1", "why", AT),
+                new StatementDisputeResolvedEvent(id, "x-1", "Cara", false, null, null, "no", AT),
+                new StatementSubmittedEvent(id, "Anna", "Anna", List.of(), AT),
+                new StatementApprovedEvent(id, "Anna", "Cara", ApproverRole.MANAGER,
+                        List.of(Money.of("1000.00", "EUR"), Money.of("10", "USD")), AT),
+                new CommissionPaidEvent(id, "Anna", "b-1", Money.of("500", "EUR"), LocalDate.of(2017, 6, 30), false, AT));
     }
 
     @ParameterizedTest(name = "{0}")

@@ -1,0 +1,7 @@
+package io.attain.kernel.compensation;
+
+/** Who may approve a commission statement (never the statement's own rep). */
+public enum ApproverRole {
+    FINANCE,
+    MANAGER
+}

@@ -1,0 +1,36 @@
+package io.attain.kernel.compensation;
+
+import io.attain.kernel.common.Money;
+import io.attain.kernel.common.Require;
+import org.axonframework.modelling.command.TargetAggregateIdentifier;
+
+import java.time.Instant;
+
+/**
+ * A manager resolves an open dispute: accepted with a (non-zero) adjustment, which is added to the
+ * statement as a line, or rejected with a reason.
+ *
+ * <p>Rules checked by the CommissionStatement aggregate: the statement is open or submitted; the
+ * dispute exists and is open; the manager is not the statement's rep; an accepted dispute needs an
+ * adjustment in the disputed line's currency, a rejected one a reason and no adjustment.
+ *
+ * @param adjustment only when accepted
+ * @param reason     required when rejected
+ * @param occurredAt business time; {@code null} means "now" by the message clock
+ */
+public record ResolveDisputeCommand(
+        @TargetAggregateIdentifier String statementId,
+        String disputeId,
+        String managerId,
+        boolean accepted,
+        Money adjustment,
+        String reason,
+        Instant occurredAt) {
+
+    public ResolveDisputeCommand {
+        Require.nonBlank(statementId, "statementId");
+        Require.nonBlank(disputeId, "disputeId");
+        Require.nonBlank(managerId, "managerId");
+        Require.nullOrNonBlank(reason, "reason");
+    }
+}
