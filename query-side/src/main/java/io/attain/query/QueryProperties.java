@@ -24,6 +24,9 @@ public class QueryProperties {
     private Duration livePollInterval = Duration.ofMillis(250);
     /** How often a live stream sends a keep-alive comment. */
     private Duration liveHeartbeat = Duration.ofSeconds(15);
+    /** How long queries may use a read of a projection's generation pointer (ADR 0004). */
+    private Duration generationCache = Duration.ofMillis(250);
+    private final Rebuild rebuild = new Rebuild();
     private final Funnel funnel = new Funnel();
     private final Attainment attainment = new Attainment();
 
@@ -75,6 +78,18 @@ public class QueryProperties {
         this.liveHeartbeat = liveHeartbeat;
     }
 
+    public Duration getGenerationCache() {
+        return generationCache;
+    }
+
+    public void setGenerationCache(Duration generationCache) {
+        this.generationCache = generationCache;
+    }
+
+    public Rebuild getRebuild() {
+        return rebuild;
+    }
+
     public Funnel getFunnel() {
         return funnel;
     }
@@ -109,6 +124,29 @@ public class QueryProperties {
 
         public void setAtRiskMargin(BigDecimal atRiskMargin) {
             this.atRiskMargin = atRiskMargin;
+        }
+    }
+
+    public static class Rebuild {
+        /** How often each instance compares its processors with the generation pointers (and switches rebuilds). */
+        private Duration pollInterval = Duration.ofSeconds(1);
+        /** How long a former generation is kept after a switch before it is dropped. */
+        private Duration retireGrace = Duration.ofSeconds(10);
+
+        public Duration getPollInterval() {
+            return pollInterval;
+        }
+
+        public void setPollInterval(Duration pollInterval) {
+            this.pollInterval = pollInterval;
+        }
+
+        public Duration getRetireGrace() {
+            return retireGrace;
+        }
+
+        public void setRetireGrace(Duration retireGrace) {
+            this.retireGrace = retireGrace;
         }
     }
 }

@@ -8,9 +8,8 @@ import io.attain.query.funnel.FunnelQueries;
 import io.attain.query.leaderboard.LeaderboardProjection;
 import io.attain.query.leaderboard.LeaderboardQueries;
 import io.attain.query.projection.BatchJournal;
-import io.attain.query.projection.Projection;
-import io.attain.query.projection.ProjectionProcessors;
-import io.attain.query.projection.ProjectionStore;
+import io.attain.query.projection.Generations;
+import io.attain.query.projection.ProjectionRuntime;
 import io.attain.query.projection.ReadModelPositions;
 import io.attain.query.projection.ViewChanges;
 import io.attain.query.scorecard.ScorecardProjection;
@@ -18,7 +17,9 @@ import io.attain.query.scorecard.ScorecardQueries;
 import io.attain.query.timeline.DealTimelineProjection;
 import io.attain.query.timeline.DealTimelineQueries;
 import io.attain.query.web.QueryAuthorization;
+import io.attain.query.web.ProjectionAdminController;
 import io.attain.query.web.QueryController;
+import io.attain.platform.security.AuthorizationRules;
 import org.axonframework.config.ConfigurerModule;
 import org.axonframework.extensions.mongo.MongoTemplate;
 import org.axonframework.serialization.Serializer;
@@ -46,52 +47,49 @@ public class QuerySideConfiguration {
         return new BatchJournal(database, JOURNAL, serializer);
     }
 
-    @Bean
-    public FunnelProjection funnelProjection(MongoDatabase database, BatchJournal journal, QueryProperties properties) {
-        return new FunnelProjection(store(FunnelProjection.NAME, FunnelProjection.COLLECTIONS, database, journal,
-                                          properties));
+    /** The projections: processing group, collections, and how to build one on a generation's store. */
+    public static List<ProjectionRuntime.Definition> projections() {
+        return List.of(
+                new ProjectionRuntime.Definition(FunnelProjection.NAME, FunnelProjection.COLLECTIONS,
+                                                 FunnelProjection::new),
+                new ProjectionRuntime.Definition(LeaderboardProjection.NAME, LeaderboardProjection.COLLECTIONS,
+                                                 LeaderboardProjection::new),
+                new ProjectionRuntime.Definition(AttainmentProjection.NAME, AttainmentProjection.COLLECTIONS,
+                                                 AttainmentProjection::new),
+                new ProjectionRuntime.Definition(ScorecardProjection.NAME, ScorecardProjection.COLLECTIONS,
+                                                 ScorecardProjection::new),
+                new ProjectionRuntime.Definition(DealTimelineProjection.NAME, DealTimelineProjection.COLLECTIONS,
+                                                 DealTimelineProjection::new));
     }
 
+    /** Which generation of each projection is active (ADR 0004); queries read through it. */
     @Bean
-    public LeaderboardProjection leaderboardProjection(MongoDatabase database, BatchJournal journal,
-                                                       QueryProperties properties) {
-        return new LeaderboardProjection(store(LeaderboardProjection.NAME, LeaderboardProjection.COLLECTIONS,
-                                               database, journal, properties));
+    public Generations attainGenerations(MongoDatabase database, QueryProperties properties) {
+        return new Generations(database, Clock.systemUTC(), properties.getGenerationCache());
     }
 
+    /** The projections' processors (one pooled streaming processor per projection generation) and rebuilds. */
     @Bean
-    public AttainmentProjection attainmentProjection(MongoDatabase database, BatchJournal journal,
-                                                     QueryProperties properties) {
-        return new AttainmentProjection(store(AttainmentProjection.NAME, AttainmentProjection.COLLECTIONS, database,
-                                              journal, properties));
+    public ProjectionRuntime attainProjections(MongoDatabase database, BatchJournal journal, Generations generations,
+                                               ReadModelPositions positions, QueryProperties properties) {
+        return new ProjectionRuntime(projections(), database, journal, generations, positions,
+                                     new ProjectionRuntime.Settings(properties.getBatchSize(),
+                                                                    properties.getTokenClaimInterval().toMillis(),
+                                                                    properties.getCacheSize(),
+                                                                    properties.getRebuild().getPollInterval(),
+                                                                    properties.getRebuild().getRetireGrace()));
     }
 
+    /** Starts and stops the projections' processors with Axon's configuration. */
     @Bean
-    public ScorecardProjection scorecardProjection(MongoDatabase database, BatchJournal journal,
-                                                   QueryProperties properties) {
-        return new ScorecardProjection(store(ScorecardProjection.NAME, ScorecardProjection.COLLECTIONS, database,
-                                             journal, properties));
+    public ConfigurerModule attainQueryProcessors(ProjectionRuntime runtime) {
+        return runtime::attach;
     }
 
+    /** {@code /api/v1/admin/**} is for ADMIN only. */
     @Bean
-    public DealTimelineProjection dealTimelineProjection(MongoDatabase database, BatchJournal journal,
-                                                         QueryProperties properties) {
-        return new DealTimelineProjection(store(DealTimelineProjection.NAME, DealTimelineProjection.COLLECTIONS,
-                                                database, journal, properties));
-    }
-
-    private static ProjectionStore store(String name, List<String> collections, MongoDatabase database,
-                                         BatchJournal journal, QueryProperties properties) {
-        return new ProjectionStore(name, database, collections, journal, properties.getCacheSize());
-    }
-
-    /** One pooled streaming processor per projection, registered with Axon's configuration. */
-    @Bean
-    public ConfigurerModule attainQueryProcessors(List<Projection> projections, QueryProperties properties) {
-        ProjectionProcessors.Settings settings = new ProjectionProcessors.Settings(
-                properties.getBatchSize(), properties.getTokenClaimInterval().toMillis());
-        return configurer -> configurer.eventProcessing(
-                processing -> ProjectionProcessors.register(processing, projections, settings));
+    public AuthorizationRules attainAdminRules() {
+        return ProjectionAdminController.RULES;
     }
 
     @Bean
@@ -101,38 +99,39 @@ public class QuerySideConfiguration {
     }
 
     @Bean
-    public ViewChanges attainViewChanges(ReadModelPositions positions, QueryProperties properties) {
-        return new ViewChanges(positions, properties.getLivePollInterval());
+    public ViewChanges attainViewChanges(ReadModelPositions positions, Generations generations,
+                                         QueryProperties properties) {
+        return new ViewChanges(positions, generations, properties.getLivePollInterval());
     }
 
     @Bean
-    public LeaderboardQueries leaderboardQueries(MongoDatabase database) {
-        return new LeaderboardQueries(database);
+    public LeaderboardQueries leaderboardQueries(Generations generations) {
+        return new LeaderboardQueries(generations);
     }
 
     @Bean
-    public FunnelQueries funnelQueries(MongoDatabase database, QueryProperties properties) {
-        return new FunnelQueries(database, properties.getFunnel().getStageProbabilities());
+    public FunnelQueries funnelQueries(Generations generations, QueryProperties properties) {
+        return new FunnelQueries(generations, properties.getFunnel().getStageProbabilities());
     }
 
     @Bean
-    public AttainmentQueries attainmentQueries(MongoDatabase database, QueryProperties properties) {
-        return new AttainmentQueries(database, properties.getAttainment().getAtRiskMargin());
+    public AttainmentQueries attainmentQueries(Generations generations, QueryProperties properties) {
+        return new AttainmentQueries(generations, properties.getAttainment().getAtRiskMargin());
     }
 
     @Bean
-    public ScorecardQueries scorecardQueries(MongoDatabase database) {
-        return new ScorecardQueries(database);
+    public ScorecardQueries scorecardQueries(Generations generations) {
+        return new ScorecardQueries(generations);
     }
 
     @Bean
-    public DealTimelineQueries dealTimelineQueries(MongoDatabase database) {
-        return new DealTimelineQueries(database);
+    public DealTimelineQueries dealTimelineQueries(Generations generations) {
+        return new DealTimelineQueries(generations);
     }
 
     @Bean
-    public QueryAuthorization queryAuthorization(MongoDatabase database) {
-        return new QueryAuthorization(database);
+    public QueryAuthorization queryAuthorization(Generations generations) {
+        return new QueryAuthorization(generations);
     }
 
     @Bean

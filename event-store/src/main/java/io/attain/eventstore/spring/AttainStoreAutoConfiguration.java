@@ -161,8 +161,9 @@ public class AttainStoreAutoConfiguration {
     static class Metrics {
         @Bean
         public EventStoreMetrics attainEventStoreMetrics(MongoEventStorageEngine engine,
-                                                         EventProcessingConfiguration processing) {
-            return new EventStoreMetrics(engine, processing);
+                                                         EventProcessingConfiguration processing,
+                                                         ObjectProvider<StreamingProcessors> others) {
+            return new EventStoreMetrics(engine, processing, others.orderedStream().toList());
         }
     }
 }

@@ -13,6 +13,7 @@ import org.axonframework.eventhandling.StreamingEventProcessor;
 import org.axonframework.eventhandling.TrackingToken;
 
 import java.util.HashSet;
+import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.OptionalLong;
@@ -31,12 +32,20 @@ public class EventStoreMetrics implements MeterBinder {
 
     private final MongoEventStorageEngine engine;
     private final EventProcessingConfiguration processing;
+    private final List<StreamingProcessors> others;
     private final Set<String> registered = new HashSet<>();
     private volatile MeterRegistry registry;
 
     public EventStoreMetrics(MongoEventStorageEngine engine, EventProcessingConfiguration processing) {
+        this(engine, processing, List.of());
+    }
+
+    /** Also reports the processors of {@code others} (by name; a name's processor may change, e.g. on a rebuild). */
+    public EventStoreMetrics(MongoEventStorageEngine engine, EventProcessingConfiguration processing,
+                             List<StreamingProcessors> others) {
         this.engine = engine;
         this.processing = processing;
+        this.others = List.copyOf(others);
     }
 
     @Override
@@ -63,6 +72,19 @@ public class EventStoreMetrics implements MeterBinder {
                      .tag("processor", entry.getKey())
                      .description("Positions between the head of the log and the slowest segment on this instance")
                      .register(registry);
+            }
+        }
+        for (StreamingProcessors source : others) {
+            for (String name : source.streamingProcessors().keySet()) {
+                if (registered.add(name)) {
+                    Gauge.builder("attain.processor.lag", source, s -> {
+                             StreamingEventProcessor current = s.streamingProcessors().get(name);
+                             return current == null ? Double.NaN : lag(current, engine.allocatedPositions());
+                         })
+                         .tag("processor", name)
+                         .description("Positions between the head of the log and the slowest segment on this instance")
+                         .register(registry);
+                }
             }
         }
     }

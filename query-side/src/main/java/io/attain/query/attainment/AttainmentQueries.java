@@ -19,16 +19,23 @@ import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
 
+import io.attain.query.projection.ReadModels;
+
 import static com.mongodb.client.model.Filters.eq;
 
 /** Reads an attainment row (one document by {@code _id}) and computes it as of a date. */
 public class AttainmentQueries {
 
-    private final MongoDatabase database;
+    private final ReadModels models;
     private final BigDecimal atRiskMargin;
 
     public AttainmentQueries(MongoDatabase database, BigDecimal atRiskMargin) {
-        this.database = database;
+        this(ReadModels.fixed(database), atRiskMargin);
+    }
+
+    /** Reads the active generation of the read model (ADR 0004). */
+    public AttainmentQueries(ReadModels models, BigDecimal atRiskMargin) {
+        this.models = models;
         this.atRiskMargin = atRiskMargin;
     }
 
@@ -42,7 +49,7 @@ public class AttainmentQueries {
                                      String productLine, LocalDate asOf) {
         String id = AttainmentProjection.rowId(ownerType, ownerId, period.toString(), metric,
                                                metric == Metric.PRODUCT_REVENUE ? productLine : null);
-        Document row = database.getCollection(AttainmentProjection.ROWS).find(eq("_id", id)).first();
+        Document row = models.collection(AttainmentProjection.NAME, AttainmentProjection.ROWS).find(eq("_id", id)).first();
         Document target = row == null || !(row.get("target") instanceof Document t) ? null : t;
         BigDecimal targetAmount = TargetHistory.inForceAt(target,
                                                           asOf.plusDays(1).atStartOfDay(ZoneOffset.UTC).toInstant());

@@ -19,6 +19,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
 
+import io.attain.query.projection.ReadModels;
+
 import static com.mongodb.client.model.Filters.eq;
 
 /** Reads a funnel: one document by {@code _id}, ratios and averages computed from its counts. */
@@ -28,17 +30,22 @@ public class FunnelQueries {
                                                         Stage.NEGOTIATION, Stage.WON);
     private static final BigDecimal SECONDS_PER_DAY = BigDecimal.valueOf(86_400);
 
-    private final MongoDatabase database;
+    private final ReadModels models;
     private final Map<Stage, BigDecimal> probabilities;
 
     public FunnelQueries(MongoDatabase database, Map<Stage, BigDecimal> probabilities) {
-        this.database = database;
+        this(ReadModels.fixed(database), probabilities);
+    }
+
+    /** Reads the active generation of the read model (ADR 0004). */
+    public FunnelQueries(ReadModels models, Map<Stage, BigDecimal> probabilities) {
+        this.models = models;
         this.probabilities = Map.copyOf(probabilities);
     }
 
     /** The funnel of the period and cut ({@code all} or e.g. {@code region=east}); empty counts when nothing. */
     public FunnelView funnel(String period, String cut) {
-        Document found = database.getCollection(FunnelProjection.VIEWS)
+        Document found = models.collection(FunnelProjection.NAME, FunnelProjection.VIEWS)
                                  .find(eq("_id", FunnelProjection.viewId(period, cut))).first();
         Document doc = found == null ? new Document() : found;
         Document entered = sub(doc, "entered");

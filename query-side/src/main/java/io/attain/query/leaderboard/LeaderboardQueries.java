@@ -16,6 +16,8 @@ import java.util.List;
 import java.util.Set;
 import java.util.TreeSet;
 
+import io.attain.query.projection.ReadModels;
+
 import static com.mongodb.client.model.Filters.eq;
 
 /** Reads a leaderboard (one document by {@code _id}) and ranks it. */
@@ -32,10 +34,15 @@ public class LeaderboardQueries {
                       .thenComparing(LeaderboardEntry::repName)
                       .thenComparing(LeaderboardEntry::repId);
 
-    private final MongoDatabase database;
+    private final ReadModels models;
 
     public LeaderboardQueries(MongoDatabase database) {
-        this.database = database;
+        this(ReadModels.fixed(database));
+    }
+
+    /** Reads the active generation of the read model (ADR 0004). */
+    public LeaderboardQueries(ReadModels models) {
+        this.models = models;
     }
 
     /** A REVENUE board holds several currencies and the request named none. */
@@ -57,7 +64,7 @@ public class LeaderboardQueries {
      * REVENUE board (optional when the board holds one currency only).
      */
     public LeaderboardView board(String period, String metric, String cut, String currency) {
-        Document doc = database.getCollection(LeaderboardProjection.BOARDS)
+        Document doc = models.collection(LeaderboardProjection.NAME, LeaderboardProjection.BOARDS)
                                .find(eq("_id", LeaderboardProjection.boardId(period, metric, cut))).first();
         Document entries = doc == null || !(doc.get("entries") instanceof Document d) ? new Document() : d;
         boolean money = Metric.REVENUE.name().equals(metric);

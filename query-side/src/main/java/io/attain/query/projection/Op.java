@@ -54,6 +54,12 @@ record Op(String collection, String id, Kind kind, Document replacement, List<Ob
         return false;
     }
 
+    /** The same write to another collection (a generation's physical collection, see ADR 0004). */
+    Op in(String physicalCollection) {
+        return physicalCollection.equals(collection) ? this
+                : new Op(physicalCollection, id, kind, replacement, sets, unsets);
+    }
+
     boolean isEmpty() {
         return kind == Kind.UPDATE && sets.isEmpty() && unsets.isEmpty();
     }

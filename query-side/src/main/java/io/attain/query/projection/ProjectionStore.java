@@ -39,6 +39,8 @@ public final class ProjectionStore {
     private static final Document ABSENT = new Document();
 
     private final String name;
+    private final String projection;
+    private final int generation;
     private final MongoDatabase database;
     private final List<String> collections;
     private final BatchJournal journal;
@@ -51,6 +53,7 @@ public final class ProjectionStore {
      */
     private final java.util.Set<String> complete = new java.util.HashSet<>();
     private volatile FaultInjector faults = FaultInjector.NONE;
+    private volatile Runnable writeGuard = () -> { };
     private volatile Consumer<TrackingToken> claimListener = token -> { };
     private final java.util.concurrent.atomic.AtomicInteger rollForwards = new java.util.concurrent.atomic.AtomicInteger();
 
@@ -61,28 +64,69 @@ public final class ProjectionStore {
      */
     public ProjectionStore(String name, MongoDatabase database, List<String> collections, BatchJournal journal,
                            int cacheSize) {
-        this.name = Objects.requireNonNull(name);
+        this(name, 0, database, collections, journal, cacheSize);
+    }
+
+    /**
+     * The store of one generation of a projection (ADR 0004): generation 0 uses the projection's own processor
+     * and collection names, generation {@code g > 0} the names {@link Generations#processorName} and
+     * {@link Generations#collectionName} give.
+     *
+     * @param projection  the projection's processing group
+     * @param collections the projection's (logical) collection names; handlers and {@link #collections()} use these
+     */
+    public ProjectionStore(String projection, int generation, MongoDatabase database, List<String> collections,
+                           BatchJournal journal, int cacheSize) {
+        this.projection = Objects.requireNonNull(projection);
+        this.generation = generation;
+        this.name = Generations.processorName(projection, generation);
         this.database = database;
         this.collections = List.copyOf(collections);
         this.journal = journal;
         this.cacheSize = cacheSize;
     }
 
+    /** The processor name (the projection's processing group for generation 0). */
     public String name() {
         return name;
     }
 
+    /** The projection (processing group) this store belongs to. */
+    public String projection() {
+        return projection;
+    }
+
+    /** The generation of the projection's collections this store writes. */
+    public int generation() {
+        return generation;
+    }
+
+    /** The projection's logical collection names. */
     public List<String> collections() {
         return collections;
     }
 
+    /** The collection of this generation that stores the logical collection. */
+    public String physical(String collection) {
+        return Generations.collectionName(collection, generation);
+    }
+
+    /** The collection of this generation for a logical collection name. */
     public MongoCollection<Document> collection(String collection) {
-        return database.getCollection(collection);
+        return database.getCollection(physical(collection));
     }
 
     /** Test seam: fail part-way through a batch's writes. */
     public void faults(FaultInjector faults) {
         this.faults = faults == null ? FaultInjector.NONE : faults;
+    }
+
+    /**
+     * Checked before every batch's journal is written; throws to refuse the batch (a retired generation must not
+     * write any more, see ADR 0004).
+     */
+    public void writeGuard(Runnable guard) {
+        this.writeGuard = guard == null ? () -> { } : guard;
     }
 
     /** Told the token a segment starts from whenever this node claims it (after any roll-forward). */
@@ -112,7 +156,7 @@ public final class ProjectionStore {
         }
         if (!missing.isEmpty()) {
             Map<String, Document> found = new HashMap<>();
-            for (Document d : database.getCollection(collection).find(in("_id", missing))) {
+            for (Document d : collection(collection).find(in("_id", missing))) {
                 found.put(d.getString("_id"), d);
             }
             synchronized (cache) {
@@ -152,7 +196,7 @@ public final class ProjectionStore {
     /** After a claim: collections that are empty are known completely (every later document passes the cache). */
     private void findEmptyCollections() {
         for (String c : collections) {
-            boolean empty = database.getCollection(c).find().projection(new Document("_id", 1)).limit(1).first() == null;
+            boolean empty = collection(c).find().projection(new Document("_id", 1)).limit(1).first() == null;
             if (empty) {
                 synchronized (cache) {
                     complete.add(c);
@@ -177,7 +221,7 @@ public final class ProjectionStore {
         List<Op> ops = new ArrayList<>();
         for (Doc doc : docs) {
             if (doc.changed()) {
-                Op op = Op.of(doc);
+                Op op = Op.of(doc).in(physical(doc.collection()));
                 if (!op.isEmpty()) {
                     ops.add(op);
                 }
@@ -187,6 +231,7 @@ public final class ProjectionStore {
             return;
         }
         try {
+            writeGuard.run();
             faults.beforeJournal(name, ops.size());
             journal.write(name, segment, token, ops);
             apply(ops, true);
@@ -257,8 +302,8 @@ public final class ProjectionStore {
     public void reset() {
         java.util.Set<String> existing = database.listCollectionNames().into(new java.util.HashSet<>());
         for (String c : collections) {
-            if (existing.contains(c)) { // dropping a missing collection is an error on some servers
-                database.getCollection(c).drop();
+            if (existing.contains(physical(c))) { // dropping a missing collection is an error on some servers
+                collection(c).drop();
             }
         }
         journal.clear(name);

@@ -47,6 +47,11 @@ public class ReadModelPositions {
         return result;
     }
 
+    /** Deletes every stored token of the processor (a dropped generation's processor, ADR 0004). */
+    public void deleteTokens(String processor) {
+        tokens.deleteMany(eq("processorName", processor));
+    }
+
     /** {@code true} if every segment of the processor has processed every event up to the position. */
     public boolean reached(String processor, long position) {
         List<TrackingToken> stored = tokens(processor);

@@ -20,11 +20,21 @@ import java.util.concurrent.ConcurrentHashMap;
 public class ViewChanges {
 
     private final ReadModelPositions positions;
+    private final ReadModels models;
     private final Duration interval;
     private final Map<String, Flux<Long>> feeds = new ConcurrentHashMap<>();
 
     public ViewChanges(ReadModelPositions positions, Duration interval) {
+        this(positions, null, interval);
+    }
+
+    /**
+     * Follows the processor of each projection's active generation (ADR 0004): after a switch the feed signals
+     * (the tokens differ), and listeners re-read their view from the new generation.
+     */
+    public ViewChanges(ReadModelPositions positions, ReadModels models, Duration interval) {
         this.positions = positions;
+        this.models = models;
         this.interval = interval;
     }
 
@@ -44,10 +54,11 @@ public class ViewChanges {
                     .refCount());
     }
 
-    private record State(long position, List<TrackingToken> tokens) {
+    private record State(String processor, long position, List<TrackingToken> tokens) {
     }
 
-    private State state(String processor) {
+    private State state(String projection) {
+        String processor = models == null ? projection : models.activeProcessor(projection);
         List<TrackingToken> tokens = new ArrayList<>();
         long min = Long.MAX_VALUE;
         for (TrackingToken token : positions.tokens(processor)) {
@@ -57,7 +68,7 @@ public class ViewChanges {
                     : current == null ? 0 : current.position().orElse(0);
             min = Math.min(min, index);
         }
-        return new State(min == Long.MAX_VALUE ? 0 : min, tokens);
+        return new State(processor, min == Long.MAX_VALUE ? 0 : min, tokens);
     }
 
 }

@@ -16,23 +16,30 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.TreeMap;
 
+import io.attain.query.projection.ReadModels;
+
 import static com.mongodb.client.model.Filters.eq;
 
 /** Reads a rep's scorecard (one document by {@code _id}). */
 public class ScorecardQueries {
 
-    private final MongoDatabase database;
+    private final ReadModels models;
 
     public ScorecardQueries(MongoDatabase database) {
-        this.database = database;
+        this(ReadModels.fixed(database));
+    }
+
+    /** Reads the active generation of the read model (ADR 0004). */
+    public ScorecardQueries(ReadModels models) {
+        this.models = models;
     }
 
     /** The scorecard; empty when the rep had nothing in the period; none when the rep is unknown. */
     public Optional<ScorecardView> scorecard(String repId, String period) {
-        Document card = database.getCollection(ScorecardProjection.CARDS)
+        Document card = models.collection(ScorecardProjection.NAME, ScorecardProjection.CARDS)
                                 .find(eq("_id", ScorecardProjection.cardId(repId, period))).first();
         if (card == null) {
-            Document rep = database.getCollection(ScorecardProjection.ORG)
+            Document rep = models.collection(ScorecardProjection.NAME, ScorecardProjection.ORG)
                                    .find(eq("_id", OrgDirectory.repKey(repId))).first();
             if (rep == null) {
                 return Optional.empty();

@@ -15,19 +15,26 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 
+import io.attain.query.projection.ReadModels;
+
 import static com.mongodb.client.model.Filters.eq;
 
 /** Reads a deal's timeline (one document by {@code _id}). */
 public class DealTimelineQueries {
 
-    private final MongoDatabase database;
+    private final ReadModels models;
 
     public DealTimelineQueries(MongoDatabase database) {
-        this.database = database;
+        this(ReadModels.fixed(database));
+    }
+
+    /** Reads the active generation of the read model (ADR 0004). */
+    public DealTimelineQueries(ReadModels models) {
+        this.models = models;
     }
 
     public Optional<DealTimelineView> timeline(String dealId) {
-        Document doc = database.getCollection(DealTimelineProjection.TIMELINES).find(eq("_id", dealId)).first();
+        Document doc = models.collection(DealTimelineProjection.NAME, DealTimelineProjection.TIMELINES).find(eq("_id", dealId)).first();
         if (doc == null) {
             return Optional.empty();
         }

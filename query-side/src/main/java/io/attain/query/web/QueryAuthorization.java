@@ -15,6 +15,8 @@ import reactor.core.scheduler.Schedulers;
 import java.util.List;
 import java.util.Objects;
 
+import io.attain.query.projection.ReadModels;
+
 import static com.mongodb.client.model.Filters.eq;
 
 /**
@@ -31,10 +33,15 @@ import static com.mongodb.client.model.Filters.eq;
  */
 public class QueryAuthorization {
 
-    private final MongoDatabase database;
+    private final ReadModels models;
 
     public QueryAuthorization(MongoDatabase database) {
-        this.database = database;
+        this(ReadModels.fixed(database));
+    }
+
+    /** Reads the active generation of the attainment projection's organisation copy (ADR 0004). */
+    public QueryAuthorization(ReadModels models) {
+        this.models = models;
     }
 
     public Mono<Void> mayReadOwner(AttainPrincipal principal, TargetOwnerType type, String ownerId) {
@@ -61,7 +68,7 @@ public class QueryAuthorization {
     }
 
     private String currentTeam(String repId) {
-        Document rep = database.getCollection(AttainmentProjection.ORG).find(eq("_id", OrgDirectory.repKey(repId)))
+        Document rep = models.collection(AttainmentProjection.NAME, AttainmentProjection.ORG).find(eq("_id", OrgDirectory.repKey(repId)))
                                .first();
         return OrgDirectory.latestTeam(rep);
     }

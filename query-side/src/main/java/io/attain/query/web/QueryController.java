@@ -20,6 +20,7 @@ import io.attain.query.funnel.FunnelQueries;
 import io.attain.query.leaderboard.LeaderboardProjection;
 import io.attain.query.leaderboard.LeaderboardQueries;
 import io.attain.query.projection.ReadModelPositions;
+import io.attain.query.projection.ReadModels;
 import io.attain.query.projection.ViewChanges;
 import io.attain.query.scorecard.ScorecardProjection;
 import io.attain.query.scorecard.ScorecardQueries;
@@ -63,12 +64,16 @@ import java.util.concurrent.Callable;
 @RequestMapping(path = "/api/v1", produces = MediaType.APPLICATION_JSON_VALUE)
 public class QueryController {
 
+    /** Set ({@code true}) on query answers while the projection is being rebuilt; they still show the active data. */
+    public static final String REBUILD_HEADER = "Attain-Rebuild-In-Progress";
+
     private final LeaderboardQueries leaderboards;
     private final FunnelQueries funnels;
     private final AttainmentQueries attainment;
     private final ScorecardQueries scorecards;
     private final DealTimelineQueries timelines;
     private final ReadModelPositions positions;
+    private final ReadModels models;
     private final ViewChanges changes;
     private final QueryAuthorization authorization;
     private final Duration timeout;
@@ -77,7 +82,9 @@ public class QueryController {
 
     public QueryController(LeaderboardQueries leaderboards, FunnelQueries funnels, AttainmentQueries attainment,
                            ScorecardQueries scorecards, DealTimelineQueries timelines, ReadModelPositions positions,
-                           ViewChanges changes, QueryAuthorization authorization, QueryTimeouts timeouts) {
+                           ReadModels models, ViewChanges changes, QueryAuthorization authorization,
+                           QueryTimeouts timeouts) {
+        this.models = models;
         this.leaderboards = leaderboards;
         this.funnels = funnels;
         this.attainment = attainment;
@@ -104,7 +111,8 @@ public class QueryController {
                                              @RequestParam(required = false) String region,
                                              @RequestParam(required = false) String team,
                                              @RequestParam(required = false) String currency,
-                                             @RequestParam(required = false) String minPosition) {
+                                             @RequestParam(required = false) String minPosition,
+                                             ServerWebExchange exchange) {
         Period p = QueryParams.period(period);
         String m = QueryParams.oneOf("metric", metric, LeaderboardQueries.METRICS, Metric.REVENUE.name());
         Map<String, String> cuts = new LinkedHashMap<>();
@@ -112,7 +120,7 @@ public class QueryController {
         cuts.put("team", team);
         String cut = QueryParams.cut(cuts, LeaderboardProjection::cut);
         String c = QueryParams.currency(currency);
-        return after(LeaderboardProjection.NAME, minPosition, () -> board(p, m, cut, c));
+        return after(LeaderboardProjection.NAME, minPosition, exchange, () -> board(p, m, cut, c));
     }
 
     /** The leaderboard as a live stream: its current state, then its new state after every change. */
@@ -121,7 +129,8 @@ public class QueryController {
                                                                     @RequestParam(required = false) String metric,
                                                                     @RequestParam(required = false) String region,
                                                                     @RequestParam(required = false) String team,
-                                                                    @RequestParam(required = false) String currency) {
+                                                                    @RequestParam(required = false) String currency,
+                                                                    ServerWebExchange exchange) {
         Period p = QueryParams.period(period);
         String m = QueryParams.oneOf("metric", metric, LeaderboardQueries.METRICS, Metric.REVENUE.name());
         Map<String, String> cuts = new LinkedHashMap<>();
@@ -129,7 +138,7 @@ public class QueryController {
         cuts.put("team", team);
         String cut = QueryParams.cut(cuts, LeaderboardProjection::cut);
         String c = QueryParams.currency(currency);
-        return live(LeaderboardProjection.NAME, "leaderboard", () -> board(p, m, cut, c));
+        return live(LeaderboardProjection.NAME, "leaderboard", exchange, () -> board(p, m, cut, c));
     }
 
     private LeaderboardView board(Period period, String metric, String cut, String currency) {
@@ -149,7 +158,8 @@ public class QueryController {
                                    @RequestParam(required = false) String channel,
                                    @RequestParam(required = false) String partner,
                                    @RequestParam(required = false) String productLine,
-                                   @RequestParam(required = false) String minPosition) {
+                                   @RequestParam(required = false) String minPosition,
+                                   ServerWebExchange exchange) {
         Period p = QueryParams.period(period);
         if (channel != null) {
             QueryParams.oneOf("channel", channel, java.util.Arrays.stream(io.attain.kernel.common.Channel.values())
@@ -163,7 +173,7 @@ public class QueryController {
         cuts.put("partner", partner);
         cuts.put("productLine", productLine);
         String cut = QueryParams.cut(cuts, FunnelProjection::cut);
-        return after(FunnelProjection.NAME, minPosition, () -> funnels.funnel(p.toString(), cut));
+        return after(FunnelProjection.NAME, minPosition, exchange, () -> funnels.funnel(p.toString(), cut));
     }
 
     /** The funnel as a live stream (cut: {@code region} or {@code team} or none). */
@@ -174,7 +184,8 @@ public class QueryController {
                                                           @RequestParam(required = false) String manager,
                                                           @RequestParam(required = false) String channel,
                                                           @RequestParam(required = false) String partner,
-                                                          @RequestParam(required = false) String productLine) {
+                                                          @RequestParam(required = false) String productLine,
+                                                          ServerWebExchange exchange) {
         Period p = QueryParams.period(period);
         Map<String, String> cuts = new LinkedHashMap<>();
         cuts.put("region", region);
@@ -184,7 +195,7 @@ public class QueryController {
         cuts.put("partner", partner);
         cuts.put("productLine", productLine);
         String cut = QueryParams.cut(cuts, FunnelProjection::cut);
-        return live(FunnelProjection.NAME, "funnel", () -> funnels.funnel(p.toString(), cut));
+        return live(FunnelProjection.NAME, "funnel", exchange, () -> funnels.funnel(p.toString(), cut));
     }
 
     @GetMapping("/attainment/{period}")
@@ -195,10 +206,11 @@ public class QueryController {
                                            @RequestParam(required = false) String productLine,
                                            @RequestParam(required = false) String asOf,
                                            @RequestParam(required = false) String minPosition,
-                                           @AuthenticationPrincipal AttainPrincipal principal) {
+                                           @AuthenticationPrincipal AttainPrincipal principal,
+                                           ServerWebExchange exchange) {
         AttainmentRequest request = attainmentRequest(period, repId, teamId, metric, productLine, asOf);
         return authorization.mayReadOwner(principal, request.type(), request.owner())
-                            .then(after(AttainmentProjection.NAME, minPosition, request::read));
+                            .then(after(AttainmentProjection.NAME, minPosition, exchange, request::read));
     }
 
     /** Attainment as a live stream ({@code asOf} defaults to the day of each update). */
@@ -209,10 +221,11 @@ public class QueryController {
                                                                   @RequestParam(required = false) String metric,
                                                                   @RequestParam(required = false) String productLine,
                                                                   @RequestParam(required = false) String asOf,
-                                                                  @AuthenticationPrincipal AttainPrincipal principal) {
+                                                                  @AuthenticationPrincipal AttainPrincipal principal,
+                                                                  ServerWebExchange exchange) {
         AttainmentRequest request = attainmentRequest(period, repId, teamId, metric, productLine, asOf);
         return authorization.mayReadOwner(principal, request.type(), request.owner())
-                            .thenMany(live(AttainmentProjection.NAME, "attainment", request::read));
+                            .thenMany(live(AttainmentProjection.NAME, "attainment", exchange, request::read));
     }
 
     private record AttainmentRequest(AttainmentQueries queries, Clock clock, TargetOwnerType type, String owner,
@@ -242,21 +255,23 @@ public class QueryController {
     public Mono<ScorecardView> scorecard(@PathVariable String period,
                                          @RequestParam(required = false) String repId,
                                          @RequestParam(required = false) String minPosition,
-                                         @AuthenticationPrincipal AttainPrincipal principal) {
+                                         @AuthenticationPrincipal AttainPrincipal principal,
+                                         ServerWebExchange exchange) {
         Period p = QueryParams.period(period);
         if (repId == null || repId.isBlank()) {
             throw QueryParams.invalid("repId", "is required");
         }
         return authorization.mayReadOwner(principal, TargetOwnerType.REP, repId)
-                            .then(after(ScorecardProjection.NAME, minPosition,
+                            .then(after(ScorecardProjection.NAME, minPosition, exchange,
                                         () -> scorecards.scorecard(repId, p.toString()).orElseThrow(
                                                 () -> notFound("repId", "no such rep"))));
     }
 
     @GetMapping("/deals/{dealId}/timeline")
     public Mono<DealTimelineView> timeline(@PathVariable String dealId,
-                                           @RequestParam(required = false) String minPosition) {
-        return after(DealTimelineProjection.NAME, minPosition,
+                                           @RequestParam(required = false) String minPosition,
+                                           ServerWebExchange exchange) {
+        return after(DealTimelineProjection.NAME, minPosition, exchange,
                      () -> timelines.timeline(dealId).orElseThrow(() -> notFound("dealId", "no such deal")));
     }
 
@@ -264,13 +279,14 @@ public class QueryController {
     @GetMapping(path = "/scorecards/{period}/stream", produces = MediaType.TEXT_EVENT_STREAM_VALUE)
     public Flux<ServerSentEvent<ScorecardView>> scorecardStream(@PathVariable String period,
                                                                 @RequestParam(required = false) String repId,
-                                                                @AuthenticationPrincipal AttainPrincipal principal) {
+                                                                @AuthenticationPrincipal AttainPrincipal principal,
+                                                                ServerWebExchange exchange) {
         Period p = QueryParams.period(period);
         if (repId == null || repId.isBlank()) {
             throw QueryParams.invalid("repId", "is required");
         }
         return authorization.mayReadOwner(principal, TargetOwnerType.REP, repId).thenMany(
-                live(ScorecardProjection.NAME, "scorecard", () -> scorecards.scorecard(repId, p.toString())
+                live(ScorecardProjection.NAME, "scorecard", exchange, () -> scorecards.scorecard(repId, p.toString())
                         .orElseThrow(() -> notFound("repId", "no such rep"))));
     }
 
@@ -279,8 +295,10 @@ public class QueryController {
      * token moved and the view differs from the last one sent (event id: the processor's position), with keep-alive
      * comments in between. Works on every instance: see {@link ViewChanges}.
      */
-    private <T> Flux<ServerSentEvent<T>> live(String processor, String event, Callable<T> read) {
-        Flux<ServerSentEvent<T>> views = changes.of(processor)
+    private <T> Flux<ServerSentEvent<T>> live(String projection, String event, ServerWebExchange exchange,
+                                              Callable<T> read) {
+        markRebuild(projection, exchange);
+        Flux<ServerSentEvent<T>> views = changes.of(projection)
                 .concatMap(position -> Mono.fromCallable(read).subscribeOn(Schedulers.boundedElastic())
                                            .map(view -> Map.entry(position, view)), 1)
                 .distinctUntilChanged(Map.Entry::getValue)
@@ -290,11 +308,24 @@ public class QueryController {
         return Flux.merge(views, keepAlive);
     }
 
-    /** Waits for the processor to pass {@code minPosition} (if given), then runs the (blocking) read. */
-    private <T> Mono<T> after(String processor, String minPosition, Callable<T> read) {
+    /**
+     * Waits for the projection's active generation to pass {@code minPosition} (if given), then runs the (blocking)
+     * read; while a rebuild of the projection runs, the answer says so in {@value #REBUILD_HEADER} (ADR 0004).
+     */
+    private <T> Mono<T> after(String projection, String minPosition, ServerWebExchange exchange, Callable<T> read) {
         long position = QueryParams.minPosition(minPosition);
-        return positions.await(processor, position, timeout)
-                        .then(Mono.fromCallable(read).subscribeOn(Schedulers.boundedElastic()));
+        return Mono.defer(() -> positions.await(models.activeProcessor(projection), position, timeout))
+                   .subscribeOn(Schedulers.boundedElastic())
+                   .then(Mono.fromCallable(() -> {
+                       markRebuild(projection, exchange);
+                       return read.call();
+                   }).subscribeOn(Schedulers.boundedElastic()));
+    }
+
+    private void markRebuild(String projection, ServerWebExchange exchange) {
+        if (exchange != null && models.rebuilding(projection)) {
+            exchange.getResponse().getHeaders().set(REBUILD_HEADER, "true");
+        }
     }
 
     private static ProblemException notFound(String field, String rule) {

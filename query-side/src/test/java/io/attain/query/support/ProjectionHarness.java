@@ -6,16 +6,12 @@ import com.mongodb.client.MongoClients;
 import com.mongodb.client.MongoDatabase;
 import io.attain.eventstore.MongoEventStorageEngine;
 import io.attain.eventstore.embedded.EmbeddedMongo;
-import io.attain.query.attainment.AttainmentProjection;
-import io.attain.query.funnel.FunnelProjection;
-import io.attain.query.leaderboard.LeaderboardProjection;
 import io.attain.query.projection.BatchJournal;
 import io.attain.query.projection.Projection;
-import io.attain.query.projection.ProjectionProcessors;
-import io.attain.query.projection.ProjectionStore;
+import io.attain.query.QuerySideConfiguration;
+import io.attain.query.projection.Generations;
+import io.attain.query.projection.ProjectionRuntime;
 import io.attain.query.projection.ReadModelPositions;
-import io.attain.query.scorecard.ScorecardProjection;
-import io.attain.query.timeline.DealTimelineProjection;
 import org.axonframework.config.Configuration;
 import org.axonframework.config.Configurer;
 import org.axonframework.config.DefaultConfigurer;
@@ -29,6 +25,7 @@ import org.axonframework.extensions.mongo.eventsourcing.tokenstore.MongoTokenSto
 import org.axonframework.serialization.json.JacksonSerializer;
 import org.bson.Document;
 
+import java.time.Clock;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -57,8 +54,10 @@ public final class ProjectionHarness implements AutoCloseable {
     private final MongoDatabase database;
     private final MongoEventStorageEngine engine;
     private final Configuration axon;
-    private final Map<String, Projection> projections = new LinkedHashMap<>();
+    private final List<String> names = new ArrayList<>();
     private final ReadModelPositions positions;
+    private final Generations generations;
+    private final ProjectionRuntime runtime;
     private final Map<String, Long> sequences = new HashMap<>();
 
     private ProjectionHarness(int batchSize) {
@@ -74,28 +73,23 @@ public final class ProjectionHarness implements AutoCloseable {
         MongoTemplate template = DefaultMongoTemplate.builder().mongoDatabase(database).build();
         TokenStore tokenStore = MongoTokenStore.builder().mongoTemplate(template).serializer(SERIALIZER).build();
         BatchJournal journal = new BatchJournal(database, "query_journal", SERIALIZER);
-        add(new FunnelProjection(store(FunnelProjection.NAME, FunnelProjection.COLLECTIONS, journal)));
-        add(new LeaderboardProjection(store(LeaderboardProjection.NAME, LeaderboardProjection.COLLECTIONS, journal)));
-        add(new AttainmentProjection(store(AttainmentProjection.NAME, AttainmentProjection.COLLECTIONS, journal)));
-        add(new ScorecardProjection(store(ScorecardProjection.NAME, ScorecardProjection.COLLECTIONS, journal)));
-        add(new DealTimelineProjection(store(DealTimelineProjection.NAME, DealTimelineProjection.COLLECTIONS,
-                                             journal)));
+        this.positions = new ReadModelPositions(template.trackingTokensCollection(), SERIALIZER,
+                                                Duration.ofMillis(10));
+        this.generations = new Generations(database, Clock.systemUTC(), Duration.ofMillis(50));
+        List<ProjectionRuntime.Definition> definitions = QuerySideConfiguration.projections();
+        definitions.forEach(d -> names.add(d.name()));
+        this.runtime = new ProjectionRuntime(definitions, database, journal, generations, positions,
+                                             new ProjectionRuntime.Settings(batchSize, 100, 10_000,
+                                                                            Duration.ofMillis(100),
+                                                                            Duration.ofMillis(500)));
         Configurer configurer = DefaultConfigurer.defaultConfiguration()
                                                  .configureSerializer(c -> SERIALIZER)
                                                  .configureEventSerializer(c -> SERIALIZER)
                                                  .configureMessageSerializer(c -> SERIALIZER)
                                                  .configureEmbeddedEventStore(c -> engine)
                                                  .registerComponent(TokenStore.class, c -> tokenStore);
-        List<Projection> all = new ArrayList<>(projections.values());
-        configurer.eventProcessing(processing -> {
-            for (Projection projection : all) {
-                processing.registerEventHandler(c -> projection);
-            }
-            ProjectionProcessors.register(processing, all, new ProjectionProcessors.Settings(batchSize, 100));
-        });
+        runtime.attach(configurer);
         this.axon = configurer.buildConfiguration();
-        this.positions = new ReadModelPositions(template.trackingTokensCollection(), SERIALIZER,
-                                                Duration.ofMillis(10));
     }
 
     public static ProjectionHarness start() {
@@ -115,13 +109,6 @@ public final class ProjectionHarness implements AutoCloseable {
         return harness;
     }
 
-    private void add(Projection projection) {
-        projections.put(projection.name(), projection);
-    }
-
-    private ProjectionStore store(String name, List<String> collections, BatchJournal journal) {
-        return new ProjectionStore(name, database, collections, journal, 10_000);
-    }
 
     /** A new, empty database on the JVM-wide server (for tests of single components). */
     public static MongoDatabase freshDatabase() {
@@ -141,8 +128,17 @@ public final class ProjectionHarness implements AutoCloseable {
         return engine;
     }
 
+    /** The projection instance of the active generation. */
     public Projection projection(String name) {
-        return projections.get(name);
+        return runtime.projection(name);
+    }
+
+    public ProjectionRuntime runtime() {
+        return runtime;
+    }
+
+    public Generations generations() {
+        return generations;
     }
 
     public ReadModelPositions positions() {
@@ -182,43 +178,44 @@ public final class ProjectionHarness implements AutoCloseable {
         return ((GapAwareTrackingToken) engine.createHeadToken()).getIndex();
     }
 
-    /** Waits until every projection has processed everything in the store. */
+    /** Waits until every projection's active generation has processed everything in the store. */
     public void awaitCaughtUp() {
         long head = head();
         await().atMost(Duration.ofSeconds(120)).pollInterval(Duration.ofMillis(10)).until(
-                () -> projections.keySet().stream().allMatch(name -> positions.reached(name, head)));
+                () -> names.stream().allMatch(name -> positions.reached(generations.activeProcessor(name), head)));
     }
 
     /** Waits until every projection's token index has passed the head, gaps allowed (a position may be missing). */
     public void awaitIndexAtHead() {
         long head = head();
         await().atMost(Duration.ofSeconds(120)).pollInterval(Duration.ofMillis(10)).until(
-                () -> projections.keySet().stream().allMatch(name -> positions.tokens(name).stream().allMatch(
+                () -> names.stream().allMatch(name -> positions.tokens(generations.activeProcessor(name)).stream().allMatch(
                         t -> io.attain.query.projection.Tokens.current(t) instanceof GapAwareTrackingToken g
                                 && g.getIndex() >= head)));
     }
 
+    /** A document of generation 0 of a collection (tests that do not rebuild). */
     public Document doc(String collection, String id) {
         return database.getCollection(collection).find(new Document("_id", id)).first();
     }
 
-    /** Content hashes of every collection of every projection. */
+    /** Content hashes of every collection of every projection, in their active generation, by logical name. */
     public Map<String, String> hashes() {
         Map<String, String> hashes = new LinkedHashMap<>();
-        for (Projection projection : projections.values()) {
-            for (String collection : projection.store().collections()) {
-                hashes.put(collection, ContentHash.of(database.getCollection(collection)));
+        for (ProjectionRuntime.Definition d : QuerySideConfiguration.projections()) {
+            for (String collection : d.collections()) {
+                hashes.put(collection, ContentHash.of(generations.collection(d.name(), collection)));
             }
         }
         return hashes;
     }
 
-    /** Canonical documents of every collection, for showing differences. */
+    /** Canonical documents of every collection (active generation), for showing differences. */
     public Map<String, Map<String, String>> snapshot() {
         Map<String, Map<String, String>> all = new LinkedHashMap<>();
-        for (Projection projection : projections.values()) {
-            for (String collection : projection.store().collections()) {
-                all.put(collection, ContentHash.documents(database.getCollection(collection)));
+        for (ProjectionRuntime.Definition d : QuerySideConfiguration.projections()) {
+            for (String collection : d.collections()) {
+                all.put(collection, ContentHash.documents(generations.collection(d.name(), collection)));
             }
         }
         return all;
@@ -236,9 +233,9 @@ public final class ProjectionHarness implements AutoCloseable {
         return out.toString();
     }
 
+    /** The processor of the projection's active generation. */
     public PooledStreamingEventProcessor processor(String name) {
-        return axon.eventProcessingConfiguration().eventProcessor(name, PooledStreamingEventProcessor.class)
-                   .orElseThrow();
+        return runtime.processor(name);
     }
 
     /** Rebuilds a projection: shut down, reset tokens (the reset handler drops its collections), start. */

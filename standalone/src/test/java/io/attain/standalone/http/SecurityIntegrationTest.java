@@ -59,7 +59,16 @@ class SecurityIntegrationTest {
         get("/actuator/prometheus", Tokens.MANAGER_EAST).expectStatus().isForbidden();
         get("/actuator/prometheus", Tokens.ADMIN)
                 .expectStatus().isOk()
-                .expectBody(String.class).value(body -> assertThat(body).contains("# TYPE", "jvm_"));
+                .expectBody(String.class).value(body -> {
+                    assertThat(body).contains("# TYPE", "jvm_", "attain_eventstore_positions");
+                    // the lag of every projection's processor, whichever generation runs it
+                    assertThat(body.lines().filter(l -> l.startsWith("attain_processor_lag{")))
+                            .anyMatch(l -> l.contains("processor=\"funnel\""))
+                            .anyMatch(l -> l.contains("processor=\"leaderboards\""))
+                            .anyMatch(l -> l.contains("processor=\"attainment\""))
+                            .anyMatch(l -> l.contains("processor=\"scorecards\""))
+                            .anyMatch(l -> l.contains("processor=\"deal-timeline\""));
+                });
     }
 
     @Test
