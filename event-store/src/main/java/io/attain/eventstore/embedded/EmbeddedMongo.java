@@ -2,6 +2,7 @@ package io.attain.eventstore.embedded;
 
 import de.bwaldvogel.mongo.MongoBackend;
 import de.bwaldvogel.mongo.MongoServer;
+import de.bwaldvogel.mongo.backend.h2.AttainH2Backend;
 import de.bwaldvogel.mongo.backend.h2.H2Backend;
 import de.bwaldvogel.mongo.backend.memory.MemoryBackend;
 import org.h2.mvstore.MVStore;
@@ -16,10 +17,10 @@ import java.nio.file.Path;
  * Attain's embedded default: an in-process MongoDB-wire server ({@code de.bwaldvogel:mongo-java-server}) that the
  * application talks to with the ordinary MongoDB Java driver, exactly as it talks to a real replica set.
  * <p>
- * Two backends: {@link #inMemory()} for tests and benchmarks, {@link #file(Path)} (an H2 MVStore file) for the
- * runnable default, which keeps documents and unique indexes across restarts. The file backend commits its store
- * on every {@link #flush()} and, in the background, at least every {@link #AUTO_COMMIT_DELAY_MILLIS}; a clean
- * {@link #close()} commits everything.
+ * Two backends: {@link #inMemory()} for tests and benchmarks, {@link #file(Path)} (an H2 MVStore file, with
+ * documents and keys stored as BSON, see {@link BsonDataTypes}) for the runnable default, which keeps documents
+ * and unique indexes across restarts. The file backend commits its store on every {@link #flush()} and, in the
+ * background, at least every {@link #AUTO_COMMIT_DELAY_MILLIS}; a clean {@link #close()} commits everything.
  * <p>
  * Limits of the wire server that the rest of Attain designs around: it uses only {@code _id} and <em>unique</em>
  * single-field indexes (equality and {@code $in}) or exact equality on unique compound indexes; every other query
@@ -75,7 +76,14 @@ public final class EmbeddedMongo implements AutoCloseable {
         }
         MVStore store = new MVStore.Builder().fileName(file.toAbsolutePath().toString()).open();
         store.setAutoCommitDelay(AUTO_COMMIT_DELAY_MILLIS);
-        return new EmbeddedMongo(new H2Backend(store), file, oplog, "127.0.0.1", port);
+        H2Backend backend;
+        try {
+            backend = AttainH2Backend.open(store);
+        } catch (RuntimeException e) {
+            store.close();
+            throw e;
+        }
+        return new EmbeddedMongo(backend, file, oplog, "127.0.0.1", port);
     }
 
     public String connectionString() {

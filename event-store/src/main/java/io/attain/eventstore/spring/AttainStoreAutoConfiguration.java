@@ -115,7 +115,7 @@ public class AttainStoreAutoConfiguration {
      * Axon's event store on Attain's engine, as Axon's auto-configuration would build it, but polling the log every
      * {@code attain.event-store.fetch-delay} (default 100 ms instead of Axon's 1 s): a process that does not write an
      * event itself (e.g. a query side on its own) sees it that much sooner. Appends in this process wake readers at
-     * once either way.
+     * once either way, and its streams tell idle processors when events arrive ({@link AttainEventStore}).
      */
     @Qualifier("eventStore")
     @Bean(name = "eventBus")
@@ -123,12 +123,12 @@ public class AttainStoreAutoConfiguration {
     public EmbeddedEventStore eventStore(EventStorageEngine storageEngine,
                                          org.axonframework.config.Configuration configuration,
                                          AttainStoreProperties properties) {
-        return EmbeddedEventStore.builder()
-                                 .storageEngine(storageEngine)
-                                 .fetchDelay(properties.getEventStore().getFetchDelay().toMillis())
-                                 .messageMonitor(configuration.messageMonitor(EventStore.class, "eventStore"))
-                                 .spanFactory(configuration.getComponent(EventBusSpanFactory.class))
-                                 .build();
+        return new AttainEventStore(EmbeddedEventStore.builder()
+                                                      .storageEngine(storageEngine)
+                                                      .fetchDelay(properties.getEventStore().getFetchDelay().toMillis())
+                                                      .messageMonitor(configuration.messageMonitor(EventStore.class,
+                                                                                                   "eventStore"))
+                                                      .spanFactory(configuration.getComponent(EventBusSpanFactory.class)));
     }
 
     @Bean
