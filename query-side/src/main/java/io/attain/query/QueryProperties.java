@@ -21,7 +21,7 @@ public class QueryProperties {
     /** How long a query with {@code minPosition} waits for its read model to pass that position before a 503. */
     private Duration consistencyTimeout = Duration.ofSeconds(5);
     /** How often an instance with live-stream listeners checks whether a projection moved (one query per projection). */
-    private Duration livePollInterval = Duration.ofMillis(250);
+    private Duration livePollInterval = Duration.ofMillis(50);
     /** How often a live stream sends a keep-alive comment. */
     private Duration liveHeartbeat = Duration.ofSeconds(15);
     /** How long queries may use a read of a projection's generation pointer (ADR 0004). */

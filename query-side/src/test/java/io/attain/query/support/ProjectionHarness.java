@@ -65,13 +65,29 @@ public final class ProjectionHarness implements AutoCloseable {
     }
 
     private ProjectionHarness(int batchSize, Duration gapHoldBack) {
-        this.database = CLIENT.getDatabase("query-test-" + DATABASES.incrementAndGet() + "-"
-                                                   + UUID.randomUUID().toString().substring(0, 8));
+        this(CLIENT.getDatabase("query-test-" + DATABASES.incrementAndGet() + "-"
+                                        + UUID.randomUUID().toString().substring(0, 8)),
+             batchSize, gapHoldBack, null, Duration.ofSeconds(10), false);
+    }
+
+    /**
+     * @param node        the token store's node id ({@code null}: Axon's default)
+     * @param keepClaims  {@code true} to never release claims, as an instance that crashes does
+     */
+    private ProjectionHarness(MongoDatabase database, int batchSize, Duration gapHoldBack, String node,
+                              Duration claimTimeout, boolean keepClaims) {
+        this.database = database;
         this.engine = MongoEventStorageEngine.builder().database(database).eventSerializer(SERIALIZER)
                                              .snapshotSerializer(SERIALIZER).gapHoldBack(gapHoldBack)
                                              .gapTimeout(Duration.ofMinutes(2)).build();
         MongoTemplate template = DefaultMongoTemplate.builder().mongoDatabase(database).build();
-        TokenStore tokenStore = MongoTokenStore.builder().mongoTemplate(template).serializer(SERIALIZER).build();
+        MongoTokenStore.Builder tokens = MongoTokenStore.builder().mongoTemplate(template).serializer(SERIALIZER)
+                                                        .claimTimeout(claimTimeout);
+        if (node != null) {
+            tokens.nodeId(node);
+        }
+        TokenStore mongoTokens = tokens.build();
+        TokenStore tokenStore = keepClaims ? new ClaimKeepingTokenStore(mongoTokens) : mongoTokens;
         BatchJournal journal = new BatchJournal(database, "query_journal", SERIALIZER);
         this.positions = new ReadModelPositions(template.trackingTokensCollection(), SERIALIZER,
                                                 Duration.ofMillis(10));
@@ -90,6 +106,36 @@ public final class ProjectionHarness implements AutoCloseable {
                                                  .registerComponent(TokenStore.class, c -> tokenStore);
         runtime.attach(configurer);
         this.axon = configurer.buildConfiguration();
+    }
+
+    /**
+     * One query-side instance of a cluster on a new database: {@code node} names it in the token store, claims
+     * time out after {@code claimTimeout}.
+     */
+    public static ProjectionHarness instance(String node, Duration claimTimeout) {
+        ProjectionHarness harness = new ProjectionHarness(
+                CLIENT.getDatabase("query-cluster-" + DATABASES.incrementAndGet() + "-"
+                                           + UUID.randomUUID().toString().substring(0, 8)),
+                50, Duration.ofSeconds(2), node, claimTimeout, false);
+        harness.axon.start();
+        return harness;
+    }
+
+    /**
+     * A second instance on the same database (another process in production): its own engine, token store node
+     * and processors. With {@code crashes}, it never releases its claims, as an instance that is killed.
+     */
+    public static ProjectionHarness joining(ProjectionHarness first, String node, Duration claimTimeout,
+                                            boolean crashes) {
+        ProjectionHarness harness = new ProjectionHarness(first.database, 50, Duration.ofSeconds(2), node,
+                                                          claimTimeout, crashes);
+        harness.axon.start();
+        return harness;
+    }
+
+    /** Stops this instance's processors (and, for a crashing instance, leaves its claims behind). */
+    public void stop() {
+        axon.shutdown();
     }
 
     public static ProjectionHarness start() {
