@@ -17,6 +17,14 @@ import java.util.Objects;
 
 import io.attain.query.projection.ReadModels;
 
+import io.attain.query.api.DealTimelineView;
+import io.attain.query.api.TimelineEvent;
+import java.util.HashSet;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.function.Supplier;
+
 import static com.mongodb.client.model.Filters.eq;
 
 /**
@@ -28,7 +36,9 @@ import static com.mongodb.client.model.Filters.eq;
  *     is their team;</li>
  *     <li>REP: their own scorecard and attainment only.</li>
  * </ul>
- * Leaderboards and funnels are open to every authenticated principal; deal timelines too (not yet restricted).
+ * Leaderboards and funnels are open to every authenticated principal. A deal's timeline: ADMIN, AUDITOR, FINANCE and
+ * INTEGRATOR every deal; a REP the deals they own or share in the current credit split; a MANAGER the deals whose
+ * owner or a sharing rep is in their team ({@link #mayReadDeal}).
  * Without a principal (no security chain configured) nothing is restricted.
  */
 public class QueryAuthorization {
@@ -61,6 +71,56 @@ public class QueryAuthorization {
         return denied();
     }
 
+    /**
+     * Whether the principal may read the deal whose timeline this is (see the class comment). A REP or MANAGER who
+     * may not is refused the same way whether or not the deal exists.
+     */
+    public Mono<DealTimelineView> mayReadDeal(AttainPrincipal principal, Optional<DealTimelineView> timeline,
+                                              Supplier<RuntimeException> notFound) {
+        if (principal == null || principal.hasRole(AttainRole.ADMIN) || principal.hasRole(AttainRole.AUDITOR)
+                || principal.hasRole(AttainRole.FINANCE) || principal.hasRole(AttainRole.INTEGRATOR)) {
+            return timeline.map(Mono::just).orElseGet(() -> Mono.error(notFound.get()));
+        }
+        if (timeline.isEmpty()) {
+            return denied();
+        }
+        Set<String> involved = involvedReps(timeline.get());
+        if (principal.repId() != null && involved.contains(principal.repId())) {
+            return Mono.just(timeline.get());
+        }
+        if (principal.hasRole(AttainRole.MANAGER) && principal.teamId() != null) {
+            return Mono.fromCallable(() -> involved.stream().anyMatch(
+                               rep -> Objects.equals(currentTeam(rep), principal.teamId())))
+                       .subscribeOn(Schedulers.boundedElastic())
+                       .flatMap(member -> member ? Mono.just(timeline.get()) : denied());
+        }
+        return denied();
+    }
+
+    /** The owner (from the opening) and the reps of the deal's latest credit split. */
+    static Set<String> involvedReps(DealTimelineView timeline) {
+        Set<String> reps = new HashSet<>();
+        List<?> shares = null;
+        for (TimelineEvent event : timeline.events()) {
+            Object owner = event.summary() == null ? null : event.summary().get("ownerRepId");
+            if (owner instanceof String o) {
+                reps.add(o);
+            }
+            Object split = event.summary() == null ? null : event.summary().get("shares");
+            if (split instanceof List<?> list) {
+                shares = list;
+            }
+        }
+        if (shares != null) {
+            for (Object share : shares) {
+                if (share instanceof Map<?, ?> m && m.get("repId") instanceof String rep) {
+                    reps.add(rep);
+                }
+            }
+        }
+        return reps;
+    }
+
     private Mono<Void> isMember(String repId, AttainPrincipal principal) {
         return Mono.fromCallable(() -> Objects.equals(currentTeam(repId), principal.teamId()))
                    .subscribeOn(Schedulers.boundedElastic())
@@ -73,7 +133,7 @@ public class QueryAuthorization {
         return OrgDirectory.latestTeam(rep);
     }
 
-    private static Mono<Void> denied() {
+    private static <T> Mono<T> denied() {
         return Mono.error(new ProblemException(ProblemType.FORBIDDEN, "Access denied", List.of()));
     }
 }

@@ -270,9 +270,11 @@ public class QueryController {
     @GetMapping("/deals/{dealId}/timeline")
     public Mono<DealTimelineView> timeline(@PathVariable String dealId,
                                            @RequestParam(required = false) String minPosition,
+                                           @AuthenticationPrincipal AttainPrincipal principal,
                                            ServerWebExchange exchange) {
-        return after(DealTimelineProjection.NAME, minPosition, exchange,
-                     () -> timelines.timeline(dealId).orElseThrow(() -> notFound("dealId", "no such deal")));
+        return after(DealTimelineProjection.NAME, minPosition, exchange, () -> timelines.timeline(dealId))
+                .flatMap(timeline -> authorization.mayReadDeal(principal, timeline,
+                                                               () -> notFound("dealId", "no such deal")));
     }
 
     /** The scorecard as a live stream. */

@@ -79,4 +79,46 @@ class QueryScorecardAndTimelineIntegrationTest {
         assertThat(events).allSatisfy(e -> assertThat(e).containsKeys("recordedAt", "seq", "summary"));
         assertThat((Map<String, Object>) events.get(4).get("summary")).containsEntry("reason", "budget");
     }
+
+    /** Creates the organisation entry unless another test did already (201 or 409). */
+    private void ensure(String path, Map<String, Object> body) {
+        web.post().uri(path).headers(h -> h.setBearerAuth(QueryApi.ADMIN)).bodyValue(body).exchange()
+           .expectStatus().value(status -> assertThat(status).isIn(201, 409));
+    }
+
+    private void timelineAnswers(String deal, String token, int status) {
+        api.get("/api/v1/deals/" + deal + "/timeline?minPosition=" + api.lastPosition(), token)
+           .expectStatus().isEqualTo(status);
+    }
+
+    @Test
+    void aDealsTimelineIsForItsRepsTheirManagerAndTheBackOffice() {
+        // the REP token is it-anna of it-team-east, the MANAGER token manages it-team-east
+        ensure("/api/v1/regions", QueryApi.json("regionId", "it-region", "name", "IT", "managerId", "it-vp"));
+        ensure("/api/v1/teams", QueryApi.json("teamId", "it-team-east", "name", "East", "regionId", "it-region",
+                                              "managerId", "mgr-east"));
+        ensure("/api/v1/reps", QueryApi.json("repId", "it-anna", "name", "Anna", "role", "SALES_REP",
+                                             "teamId", "it-team-east", "managerId", "mgr-east", "hireDate", "2016-01-04"));
+        String annas = QueryApi.unique("d");
+        String shared = QueryApi.unique("d");
+        String carls = QueryApi.unique("d");
+        api.openDeal(annas, "it-anna", "Acme", 1000, "LEAD", at("06-01"));
+        api.openDeal(shared, org.boris(), "Acme", 1000, "LEAD", at("06-01"));
+        api.split(shared, at("06-02"), org.boris(), 50, "it-anna", 50);
+        api.openDeal(carls, org.carl(), "Acme", 1000, "LEAD", at("06-01"));
+        String unknown = QueryApi.unique("nope");
+
+        for (String deal : List.of(annas, shared, carls)) {
+            timelineAnswers(deal, QueryApi.ADMIN, 200);
+            timelineAnswers(deal, "it-auditor-token", 200);
+        }
+        timelineAnswers(annas, QueryApi.REP_ANNA, 200);      // her own deal
+        timelineAnswers(shared, QueryApi.REP_ANNA, 200);     // she shares in its credit
+        timelineAnswers(carls, QueryApi.REP_ANNA, 403);
+        timelineAnswers(unknown, QueryApi.REP_ANNA, 403);    // not told whether it exists
+        timelineAnswers(annas, "it-manager-east-token", 200); // owner in the manager's team
+        timelineAnswers(shared, "it-manager-east-token", 200); // a sharing rep in the team
+        timelineAnswers(carls, "it-manager-east-token", 403);
+        timelineAnswers(unknown, QueryApi.ADMIN, 404);
+    }
 }
