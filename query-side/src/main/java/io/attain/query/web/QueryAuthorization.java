@@ -12,8 +12,11 @@ import org.bson.Document;
 import reactor.core.publisher.Mono;
 import reactor.core.scheduler.Schedulers;
 
+import java.util.Collection;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Objects;
+import java.util.Set;
 
 import io.attain.query.projection.ReadModels;
 
@@ -28,6 +31,7 @@ import static com.mongodb.client.model.Filters.eq;
  *     is their team;</li>
  *     <li>REP: their own scorecard and attainment only.</li>
  * </ul>
+ * Commission statements: {@link #mayReadStatement}.
  * Leaderboards and funnels are open to every authenticated principal; deal timelines too (not yet restricted).
  * Without a principal (no security chain configured) nothing is restricted.
  */
@@ -59,6 +63,47 @@ public class QueryAuthorization {
             return isMember(ownerId, principal);
         }
         return denied();
+    }
+
+    /**
+     * Commission statements: ADMIN, AUDITOR and FINANCE read every rep's; a MANAGER the statements of the reps whose
+     * current team is theirs; a REP their own. Nobody else (INTEGRATOR included): commissions are pay.
+     */
+    public Mono<Void> mayReadStatement(AttainPrincipal principal, String repId) {
+        if (principal == null || seesAllStatements(principal)) {
+            return Mono.empty();
+        }
+        if (principal.hasRole(AttainRole.REP) && repId.equals(principal.repId())) {
+            return Mono.empty();
+        }
+        if (principal.hasRole(AttainRole.MANAGER) && principal.teamId() != null) {
+            return isMember(repId, principal);
+        }
+        return denied();
+    }
+
+    /** Of the reps, those whose statements the principal may read (blocking: reads the organisation copy). */
+    public Set<String> readableStatementReps(AttainPrincipal principal, Collection<String> repIds) {
+        if (principal == null || seesAllStatements(principal)) {
+            return new HashSet<>(repIds);
+        }
+        Set<String> readable = new HashSet<>();
+        if (principal.hasRole(AttainRole.REP) && principal.repId() != null && repIds.contains(principal.repId())) {
+            readable.add(principal.repId());
+        }
+        if (principal.hasRole(AttainRole.MANAGER) && principal.teamId() != null) {
+            for (String repId : repIds) {
+                if (Objects.equals(currentTeam(repId), principal.teamId())) {
+                    readable.add(repId);
+                }
+            }
+        }
+        return readable;
+    }
+
+    private static boolean seesAllStatements(AttainPrincipal principal) {
+        return principal.hasRole(AttainRole.ADMIN) || principal.hasRole(AttainRole.AUDITOR)
+                || principal.hasRole(AttainRole.FINANCE);
     }
 
     private Mono<Void> isMember(String repId, AttainPrincipal principal) {
