@@ -14,15 +14,22 @@ import io.attain.query.projection.ReadModelPositions;
 import io.attain.query.projection.ViewChanges;
 import io.attain.query.scorecard.ScorecardProjection;
 import io.attain.query.scorecard.ScorecardQueries;
+import io.attain.query.statement.StatementAudit;
+import io.attain.query.statement.StatementLog;
+import io.attain.query.statement.StatementProjection;
+import io.attain.query.statement.StatementQueries;
 import io.attain.query.timeline.DealTimelineProjection;
 import io.attain.query.timeline.DealTimelineQueries;
 import io.attain.query.web.QueryAuthorization;
 import io.attain.query.web.ProjectionAdminController;
 import io.attain.query.web.QueryController;
+import io.attain.query.web.StatementController;
 import io.attain.platform.security.AuthorizationRules;
 import org.axonframework.config.ConfigurerModule;
+import org.axonframework.eventsourcing.eventstore.EventStore;
 import org.axonframework.extensions.mongo.MongoTemplate;
 import org.axonframework.serialization.Serializer;
+import org.springframework.beans.factory.annotation.Qualifier;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -59,7 +66,9 @@ public class QuerySideConfiguration {
                 new ProjectionRuntime.Definition(ScorecardProjection.NAME, ScorecardProjection.COLLECTIONS,
                                                  ScorecardProjection::new),
                 new ProjectionRuntime.Definition(DealTimelineProjection.NAME, DealTimelineProjection.COLLECTIONS,
-                                                 DealTimelineProjection::new));
+                                                 DealTimelineProjection::new),
+                new ProjectionRuntime.Definition(StatementProjection.NAME, StatementProjection.COLLECTIONS,
+                                                 StatementProjection::new));
     }
 
     /** Which generation of each projection is active (ADR 0004); queries read through it. */
@@ -127,6 +136,29 @@ public class QuerySideConfiguration {
     @Bean
     public DealTimelineQueries dealTimelineQueries(Generations generations) {
         return new DealTimelineQueries(generations);
+    }
+
+    @Bean
+    public StatementQueries statementQueries(Generations generations) {
+        return new StatementQueries(generations);
+    }
+
+    /** Reads statements from the log (as-of answers, verify): the event store and its commit documents. */
+    @Bean
+    public StatementLog statementLog(EventStore eventStore, MongoDatabase database) {
+        return new StatementLog(eventStore, database);
+    }
+
+    @Bean
+    public StatementAudit statementAudit(StatementLog log, StatementQueries queries,
+                                         @Qualifier("eventSerializer") Serializer eventSerializer) {
+        return new StatementAudit(log, queries, eventSerializer);
+    }
+
+    /** {@code /api/v1/audit/**}: ADMIN, AUDITOR; {@code /api/v1/payouts/**}: FINANCE, ADMIN. */
+    @Bean
+    public AuthorizationRules attainStatementRules() {
+        return StatementController.RULES;
     }
 
     @Bean

@@ -12,17 +12,18 @@ import org.bson.Document;
 import reactor.core.publisher.Mono;
 import reactor.core.scheduler.Schedulers;
 
+import java.util.Collection;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Objects;
+import java.util.Set;
 
 import io.attain.query.projection.ReadModels;
 
 import io.attain.query.api.DealTimelineView;
 import io.attain.query.api.TimelineEvent;
-import java.util.HashSet;
 import java.util.Map;
 import java.util.Optional;
-import java.util.Set;
 import java.util.function.Supplier;
 
 import static com.mongodb.client.model.Filters.eq;
@@ -38,7 +39,7 @@ import static com.mongodb.client.model.Filters.eq;
  * </ul>
  * Leaderboards and funnels are open to every authenticated principal. A deal's timeline: ADMIN, AUDITOR, FINANCE and
  * INTEGRATOR every deal; a REP the deals they own or share in the current credit split; a MANAGER the deals whose
- * owner or a sharing rep is in their team ({@link #mayReadDeal}).
+ * owner or a sharing rep is in their team ({@link #mayReadDeal}). Commission statements: {@link #mayReadStatement}.
  * Without a principal (no security chain configured) nothing is restricted.
  */
 public class QueryAuthorization {
@@ -97,6 +98,23 @@ public class QueryAuthorization {
         return denied();
     }
 
+    /**
+     * Commission statements: ADMIN, AUDITOR and FINANCE read every rep's; a MANAGER the statements of the reps whose
+     * current team is theirs; a REP their own. Nobody else (INTEGRATOR included): commissions are pay.
+     */
+    public Mono<Void> mayReadStatement(AttainPrincipal principal, String repId) {
+        if (principal == null || seesAllStatements(principal)) {
+            return Mono.empty();
+        }
+        if (principal.hasRole(AttainRole.REP) && repId.equals(principal.repId())) {
+            return Mono.empty();
+        }
+        if (principal.hasRole(AttainRole.MANAGER) && principal.teamId() != null) {
+            return isMember(repId, principal);
+        }
+        return denied();
+    }
+
     /** The owner (from the opening) and the reps of the deal's latest credit split. */
     static Set<String> involvedReps(DealTimelineView timeline) {
         Set<String> reps = new HashSet<>();
@@ -119,6 +137,30 @@ public class QueryAuthorization {
             }
         }
         return reps;
+    }
+
+    /** Of the reps, those whose statements the principal may read (blocking: reads the organisation copy). */
+    public Set<String> readableStatementReps(AttainPrincipal principal, Collection<String> repIds) {
+        if (principal == null || seesAllStatements(principal)) {
+            return new HashSet<>(repIds);
+        }
+        Set<String> readable = new HashSet<>();
+        if (principal.hasRole(AttainRole.REP) && principal.repId() != null && repIds.contains(principal.repId())) {
+            readable.add(principal.repId());
+        }
+        if (principal.hasRole(AttainRole.MANAGER) && principal.teamId() != null) {
+            for (String repId : repIds) {
+                if (Objects.equals(currentTeam(repId), principal.teamId())) {
+                    readable.add(repId);
+                }
+            }
+        }
+        return readable;
+    }
+
+    private static boolean seesAllStatements(AttainPrincipal principal) {
+        return principal.hasRole(AttainRole.ADMIN) || principal.hasRole(AttainRole.AUDITOR)
+                || principal.hasRole(AttainRole.FINANCE);
     }
 
     private Mono<Void> isMember(String repId, AttainPrincipal principal) {

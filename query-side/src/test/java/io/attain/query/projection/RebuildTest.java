@@ -60,7 +60,8 @@ class RebuildTest {
     @Test
     void aRebuildBuildsTheSameDocumentsAsLiveProcessingWhileQueriesReadTheActiveGeneration() {
         harness = ProjectionHarness.start(100);
-        List<Scenario.Event> events = Scenario.generate(42, 24, 300, 400);
+        List<Scenario.Event> events = new java.util.ArrayList<>(Scenario.generate(42, 24, 300, 400));
+        events.addAll(io.attain.query.support.StatementScenario.generate(42, 20));
         harness.publish(events, 10);
         harness.awaitCaughtUp();
         Map<String, String> live = harness.hashes();
@@ -105,7 +106,9 @@ class RebuildTest {
             System.out.printf("rebuild: %s %d events handled, %.0f events/s%n", s.name(),
                               s.lastRebuild().eventsProcessed(), s.lastRebuild().eventsPerSecond());
         }
-        System.out.printf("rebuild: %d events, all five projections caught up in %d ms%n", events.size(),
+        assertThat(harness.database().getCollection(Generations.collectionName("statement_seals", 1)).countDocuments())
+                .isEqualTo(30);
+        System.out.printf("rebuild: %d events, all six projections caught up in %d ms%n", events.size(),
                           (t1 - t0) / 1_000_000);
         assertThat(harness.hashes()).as(() -> ProjectionHarness.diff(liveDocs, harness.snapshot())).isEqualTo(live);
         assertThat(harness.generations().rebuilding("funnel")).isFalse();
@@ -130,7 +133,8 @@ class RebuildTest {
     @Test
     void eventsAppendedDuringARebuildAreInTheNewGenerationExactlyOnce() {
         harness = ProjectionHarness.start(50);
-        List<Scenario.Event> events = Scenario.generate(7, 12, 150, 200);
+        List<Scenario.Event> events = new java.util.ArrayList<>(Scenario.generate(7, 12, 150, 200));
+        events.addAll(io.attain.query.support.StatementScenario.generate(7, 10)); // in the part appended during the rebuild
         int split = events.size() * 6 / 10;
         harness.publish(events.subList(0, split), 10);
         harness.awaitCaughtUp();
@@ -153,6 +157,8 @@ class RebuildTest {
                                     .isEqualTo(rebuilt);
         assertThat(harness.database().getCollection(Generations.collectionName("deal_timelines", 1)).countDocuments())
                 .isEqualTo(150);
+        assertThat(harness.database().getCollection(Generations.collectionName("statements", 1)).countDocuments())
+                .isEqualTo(20);
     }
 
     @Test

@@ -170,6 +170,11 @@ public final class ProjectionHarness implements AutoCloseable {
         return database;
     }
 
+    /** Axon's event store on the harness's engine. */
+    public org.axonframework.eventsourcing.eventstore.EventStore eventStore() {
+        return axon.eventStore();
+    }
+
     public MongoEventStorageEngine engine() {
         return engine;
     }

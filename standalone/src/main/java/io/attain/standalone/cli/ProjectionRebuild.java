@@ -43,7 +43,8 @@ public final class ProjectionRebuild {
             usage: java -jar attain.jar rebuild <name|all> --server <url> [--interval <seconds>] [--timeout <seconds>]
                                                [--no-wait]
 
-              <name|all>      a projection (funnel, leaderboards, attainment, scorecards, deal-timeline) or all
+              <name|all>      a projection (funnel, leaderboards, attainment, scorecards, deal-timeline,
+                              statements) or all
               --server <url>  root URL of a running Attain, e.g. http://localhost:8080
               --interval      seconds between progress lines (default 1)
               --timeout       seconds to wait for the rebuild to finish (default 3600)

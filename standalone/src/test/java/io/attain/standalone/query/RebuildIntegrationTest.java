@@ -83,7 +83,7 @@ class RebuildIntegrationTest {
         assertThat(status("funnel")).containsEntry("rebuildInProgress", false);
         Map<String, Object> all = get(ADMIN_API, QueryApi.ADMIN).expectStatus().isOk().expectBody(JSON)
                                                                 .returnResult().getResponseBody();
-        assertThat((List<?>) all.get("projections")).hasSize(5);
+        assertThat((List<?>) all.get("projections")).hasSize(6);
         post(ADMIN_API + "/nope/rebuild", QueryApi.ADMIN).expectStatus().isNotFound()
                                                          .expectHeader().contentTypeCompatibleWith(MediaType.APPLICATION_PROBLEM_JSON);
         get(ADMIN_API + "/nope", QueryApi.ADMIN).expectStatus().isNotFound();
