@@ -29,7 +29,7 @@ class EventJsonRoundTripTest {
 
     @Test
     void everyEventTypeHasASample() {
-        assertThat(Samples.kernelClassesEndingWith("Event")).hasSize(33)
+        assertThat(Samples.kernelClassesEndingWith("Event")).hasSize(35)
                 .containsExactlyInAnyOrderElementsOf(Samples.events().stream().map(Object::getClass).toList());
     }
 

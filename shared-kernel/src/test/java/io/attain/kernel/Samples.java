@@ -28,6 +28,9 @@ import io.attain.kernel.compensation.CommissionBand;
 import io.attain.kernel.compensation.CommissionCalculation;
 import io.attain.kernel.compensation.CommissionClawedBackEvent;
 import io.attain.kernel.compensation.CommissionPaidEvent;
+import io.attain.kernel.compensation.CommissionPendingEvent;
+import io.attain.kernel.compensation.CommissionPendingReason;
+import io.attain.kernel.compensation.CommissionPendingResolvedEvent;
 import io.attain.kernel.compensation.CommissionStatementOpenedEvent;
 import io.attain.kernel.compensation.CreatePlanCommand;
 import io.attain.kernel.compensation.DealFacts;
@@ -182,7 +185,11 @@ final class Samples {
                 new StatementLineDisputedEvent(STATEMENT, "x-1", "Anna Snelling", "l-1", "split was 70/30", AT),
                 new StatementDisputeResolvedEvent(STATEMENT, "x-1", "Cara Losch", true, Money.of("150.00", "EUR"),
                         "dispute:x-1", null, AT),
-                new ExchangeRateRecordedEvent("fx:EUR-USD", "EUR", "USD", new BigDecimal("1.0842"), DAY, AT));
+                new ExchangeRateRecordedEvent("fx:EUR-USD", "EUR", "USD", new BigDecimal("1.0842"), DAY, AT),
+                new CommissionPendingEvent("d-1", "Anna Snelling", CommissionPendingReason.NO_EXCHANGE_RATE,
+                        "no USD→EUR rate in force on 2017-05-01", DAY, "e-1", AT),
+                new CommissionPendingResolvedEvent("d-1", "Anna Snelling", CommissionPendingReason.NO_EXCHANGE_RATE,
+                        STATEMENT, "d-1:Anna Snelling:e-1", AT));
     }
 
     static List<Object> commands() {

@@ -5,6 +5,17 @@ import io.attain.command.domain.organisation.Rep;
 import io.attain.kernel.activity.LogCallCommand;
 import io.attain.kernel.activity.LogProposalCommand;
 import io.attain.kernel.activity.LogVisitCommand;
+import io.attain.kernel.compensation.ApproveStatementCommand;
+import io.attain.kernel.compensation.ApproverRole;
+import io.attain.kernel.compensation.AssignPlanCommand;
+import io.attain.kernel.compensation.CreatePlanCommand;
+import io.attain.kernel.compensation.DisputeStatementLineCommand;
+import io.attain.kernel.compensation.LockStatementCommand;
+import io.attain.kernel.compensation.PayCommissionCommand;
+import io.attain.kernel.compensation.PublishPlanVersionCommand;
+import io.attain.kernel.compensation.RecordExchangeRateCommand;
+import io.attain.kernel.compensation.ResolveDisputeCommand;
+import io.attain.kernel.compensation.SubmitStatementCommand;
 import io.attain.kernel.deal.AdvanceDealCommand;
 import io.attain.kernel.deal.ChangeDealAmountCommand;
 import io.attain.kernel.deal.OpenDealCommand;
@@ -34,13 +45,18 @@ import java.util.Optional;
  * Axon's Spring Boot support registers this interceptor on the command bus.
  *
  * <ul>
- *     <li>ADMIN: every command.</li>
+ *     <li>ADMIN: every command but approving a statement (approval is FINANCE's or the rep's MANAGER's, so
+ *     that an approval always names one of the two approver roles).</li>
  *     <li>MANAGER: for the reps of their own team ({@link Rep#belongsToTeam}, the rep's current
  *     assignment): onboard into their team, transfer, offboard, rep targets, activities, and deals
- *     owned by such a rep. Not: regions, teams, team targets, product lines.</li>
+ *     owned by such a rep; submit, approve (as MANAGER) and resolve disputes of such a rep's
+ *     statements. Not: regions, teams, team targets, product lines, plans, exchange rates.</li>
  *     <li>REP: log their own activities; open deals they own; move, reopen and re-price deals they
- *     own or share in a credit split ({@link Deal#involves}); split the credit of deals they own.</li>
- *     <li>FINANCE, AUDITOR, INTEGRATOR: no command.</li>
+ *     own or share in a credit split ({@link Deal#involves}); split the credit of deals they own;
+ *     submit their own statement and dispute its lines. Never approve.</li>
+ *     <li>FINANCE: plans (create, publish versions, assign), exchange rates, and statements: submit,
+ *     approve (as FINANCE), lock, pay.</li>
+ *     <li>AUDITOR, INTEGRATOR: no command.</li>
  * </ul>
  *
  * <p>A rep or deal that does not exist counts as "not yours": such requests of a MANAGER or REP are
@@ -73,7 +89,17 @@ public class CommandAuthorization implements MessageHandlerInterceptor<CommandMe
      * @throws CommandForbiddenException if no role of the actor allows the command
      */
     public void authorize(Actor actor, Object command) {
+        if (command instanceof ApproveStatementCommand approval) {
+            if (approverMay(actor, approval)) {
+                return;
+            }
+            throw new CommandForbiddenException("ApproveStatement needs FINANCE, or the MANAGER of the rep's team; "
+                    + "never the statement's rep");
+        }
         if (actor.has(AttainRole.ADMIN)) {
+            return;
+        }
+        if (actor.has(AttainRole.FINANCE) && financeMay(command)) {
             return;
         }
         if (actor.has(AttainRole.MANAGER) && managerMay(actor, command)) {
@@ -85,10 +111,36 @@ public class CommandAuthorization implements MessageHandlerInterceptor<CommandMe
         throw new CommandForbiddenException(refusal(actor, command));
     }
 
+    /** The approver is the actor, in a role the actor has; a MANAGER only for their team's reps; never the rep. */
+    private boolean approverMay(Actor actor, ApproveStatementCommand command) {
+        String rep = statementRep(command.statementId());
+        if (!actor.principalId().equals(command.approverId()) || rep == null || rep.equals(actor.repId())
+                || rep.equals(actor.principalId())) {
+            return false;
+        }
+        if (command.approverRole() == ApproverRole.FINANCE) {
+            return actor.has(AttainRole.FINANCE);
+        }
+        return actor.has(AttainRole.MANAGER) && actor.teamId() != null && repInTeam(rep, actor.teamId());
+    }
+
+    private static boolean financeMay(Object command) {
+        return command instanceof CreatePlanCommand || command instanceof PublishPlanVersionCommand
+                || command instanceof AssignPlanCommand || command instanceof RecordExchangeRateCommand
+                || command instanceof SubmitStatementCommand || command instanceof LockStatementCommand
+                || command instanceof PayCommissionCommand;
+    }
+
     private boolean managerMay(Actor actor, Object command) {
         String team = actor.teamId();
         if (team == null) {
             return false;
+        }
+        if (command instanceof SubmitStatementCommand c) {
+            return statementOfTeam(c.statementId(), team);
+        }
+        if (command instanceof ResolveDisputeCommand c) {
+            return statementOfTeam(c.statementId(), team);
         }
         if (command instanceof OnboardRepCommand c) {
             return team.equals(c.teamId());
@@ -123,6 +175,12 @@ public class CommandAuthorization implements MessageHandlerInterceptor<CommandMe
         }
         if (command instanceof OpenDealCommand c) {
             return self.equals(c.ownerRepId());
+        }
+        if (command instanceof SubmitStatementCommand c) {
+            return self.equals(statementRep(c.statementId()));
+        }
+        if (command instanceof DisputeStatementLineCommand c) {
+            return self.equals(c.repId()) && self.equals(statementRep(c.statementId()));
         }
         if (command instanceof SplitDealCreditCommand c) {
             return deal(c.dealId()).map(d -> self.equals(d.invoke(Deal::ownerRepId))).orElse(false);
@@ -177,6 +235,21 @@ public class CommandAuthorization implements MessageHandlerInterceptor<CommandMe
         return null;
     }
 
+    /** The rep of {@code statement:<repId>:<period>} (a rep id may contain ':'; the period cannot), or {@code null}. */
+    static String statementRep(String statementId) {
+        String prefix = "statement:";
+        int last = statementId == null ? -1 : statementId.lastIndexOf(':');
+        if (last <= prefix.length() || !statementId.startsWith(prefix)) {
+            return null;
+        }
+        return statementId.substring(prefix.length(), last);
+    }
+
+    private boolean statementOfTeam(String statementId, String teamId) {
+        String rep = statementRep(statementId);
+        return rep != null && repInTeam(rep, teamId);
+    }
+
     private boolean repInTeam(String repId, String teamId) {
         try {
             Aggregate<Rep> rep = reps.load(repId);
@@ -201,6 +274,9 @@ public class CommandAuthorization implements MessageHandlerInterceptor<CommandMe
         }
         if (actor.has(AttainRole.REP)) {
             return "A REP may send " + name + " only for their own activities and the deals they own or share";
+        }
+        if (actor.has(AttainRole.FINANCE)) {
+            return "FINANCE may send " + name + " only for plans, exchange rates and statements";
         }
         return "Your role may not send " + name;
     }

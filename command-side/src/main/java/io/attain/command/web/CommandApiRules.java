@@ -9,10 +9,10 @@ import org.springframework.stereotype.Component;
 import java.util.List;
 
 /**
- * The coarse rule of the command API, applied before any request is read: writes need a role that
- * sends commands (ADMIN, MANAGER or REP); FINANCE, AUDITOR and INTEGRATOR get 403. Which rep, team or
- * deal a MANAGER or REP may act on is decided per command by
- * {@link io.attain.command.authorization.CommandAuthorization}.
+ * The coarse rule of the command API, applied before any request is read: writes to the sales organisation need
+ * ADMIN, MANAGER or REP; to plans and exchange rates ADMIN or FINANCE; to commission statements ADMIN, FINANCE,
+ * MANAGER or REP. AUDITOR and INTEGRATOR get 403 everywhere. Which rep, team, deal or statement a role may act on is
+ * decided per command by {@link io.attain.command.authorization.CommandAuthorization}.
  */
 @Component
 public class CommandApiRules implements AuthorizationRules {
@@ -20,14 +20,24 @@ public class CommandApiRules implements AuthorizationRules {
     /** The paths of the command API (for the security rule and the Idempotency-Key filter). */
     public static final List<String> PATHS = List.of(
             "/api/v1/regions/**", "/api/v1/teams/**", "/api/v1/reps/**", "/api/v1/targets/**",
-            "/api/v1/activities/**", "/api/v1/deals/**", "/api/v1/product-lines/**");
+            "/api/v1/activities/**", "/api/v1/deals/**", "/api/v1/product-lines/**",
+            "/api/v1/plans/**", "/api/v1/exchange-rates/**", "/api/v1/statements/**");
+
+    private static final List<String> ORGANISATION = PATHS.subList(0, 7);
+    private static final List<String> COMPENSATION = List.of("/api/v1/plans/**", "/api/v1/exchange-rates/**");
+    private static final List<String> STATEMENTS = List.of("/api/v1/statements/**");
 
     private static final String[] WRITERS = {AttainRole.ADMIN.name(), AttainRole.MANAGER.name(), AttainRole.REP.name()};
+    private static final String[] COMPENSATION_WRITERS = {AttainRole.ADMIN.name(), AttainRole.FINANCE.name()};
+    private static final String[] STATEMENT_WRITERS = {AttainRole.ADMIN.name(), AttainRole.FINANCE.name(),
+            AttainRole.MANAGER.name(), AttainRole.REP.name()};
 
     @Override
     public void configure(ServerHttpSecurity.AuthorizeExchangeSpec exchanges) {
         for (HttpMethod method : new HttpMethod[]{HttpMethod.POST, HttpMethod.PUT, HttpMethod.PATCH, HttpMethod.DELETE}) {
-            exchanges.pathMatchers(method, PATHS.toArray(String[]::new)).hasAnyRole(WRITERS);
+            exchanges.pathMatchers(method, ORGANISATION.toArray(String[]::new)).hasAnyRole(WRITERS);
+            exchanges.pathMatchers(method, COMPENSATION.toArray(String[]::new)).hasAnyRole(COMPENSATION_WRITERS);
+            exchanges.pathMatchers(method, STATEMENTS.toArray(String[]::new)).hasAnyRole(STATEMENT_WRITERS);
         }
     }
 }

@@ -20,7 +20,8 @@ public class OpenApiConfiguration {
         return new OpenAPI()
                 .info(new Info().title("Attain API").version("v1").description("""
                         Commands of the sales organisation: regions, teams, reps, targets, activities, deals and \
-                        product lines. Every request needs `Authorization: Bearer <token>`. A successful write \
+                        product lines; and of compensation: plans, exchange rates and commission statements (submit, \
+                        approve, lock, pay, disputes; their lines are booked by the commission process). Every request needs `Authorization: Bearer <token>`. A successful write \
                         answers `{"aggregateId", "version", "position"}` (201 with `Location` for creations). \
                         Errors are `application/problem+json` with `errors: [{field, rule}]`. POST and PUT accept \
                         an `Idempotency-Key` header."""))

@@ -18,6 +18,12 @@ final class Responses {
         return ResponseEntity.created(location).body(result);
     }
 
+    /** 201 with the location of what was created, from a template with several variables. */
+    static ResponseEntity<WriteResult> createdAt(String pathTemplate, WriteResult result, Object... ids) {
+        URI location = UriComponentsBuilder.fromPath(pathTemplate).buildAndExpand(ids).encode().toUri();
+        return ResponseEntity.created(location).body(result);
+    }
+
     static ResponseEntity<WriteResult> ok(WriteResult result) {
         return ResponseEntity.ok(result);
     }

@@ -177,6 +177,56 @@ class CommandAuthorizationTest {
         assertThat(allowed(both, advance("d-carl"))).isTrue();
     }
 
+    /** Compensation: command, and whether ADMIN, MANAGER (east), REP (Anna) and FINANCE may send it. */
+    static Stream<Arguments> compensationCommands() {
+        String anna = "statement:anna:2017-Q2";
+        String carl = "statement:carl:2017-Q2";
+        return Stream.of(
+                Arguments.of(new io.attain.kernel.compensation.CreatePlanCommand("p", "P", null), true, false, false, true),
+                Arguments.of(new io.attain.kernel.compensation.AssignPlanCommand("p", "anna", null, HIRED, null), true, false, false, true),
+                Arguments.of(new io.attain.kernel.compensation.RecordExchangeRateCommand("fx:EUR-USD", "EUR", "USD",
+                        BigDecimal.ONE, HIRED, null), true, false, false, true),
+                Arguments.of(new io.attain.kernel.compensation.SubmitStatementCommand(anna, "x", null), true, true, true, true),
+                Arguments.of(new io.attain.kernel.compensation.SubmitStatementCommand(carl, "x", null), true, false, false, true),
+                Arguments.of(new io.attain.kernel.compensation.LockStatementCommand(anna, "x", null), true, false, false, true),
+                Arguments.of(new io.attain.kernel.compensation.PayCommissionCommand(anna, "b", EUR, HIRED, null), true, false, false, true),
+                Arguments.of(new io.attain.kernel.compensation.DisputeStatementLineCommand(anna, "d", "anna", "l", "r", null), true, false, true, false),
+                Arguments.of(new io.attain.kernel.compensation.DisputeStatementLineCommand(carl, "d", "carl", "l", "r", null), true, false, false, false),
+                Arguments.of(new io.attain.kernel.compensation.ResolveDisputeCommand(anna, "d", "x", false, null, "no", null), true, true, false, false),
+                Arguments.of(new io.attain.kernel.compensation.ResolveDisputeCommand(carl, "d", "x", false, null, "no", null), true, false, false, false));
+    }
+
+    @ParameterizedTest(name = "{0}: admin {1}, manager {2}, rep {3}, finance {4}")
+    @MethodSource("compensationCommands")
+    void compensationCommandsFollowTheirRoles(Object command, boolean admin, boolean manager, boolean rep,
+                                              boolean finance) throws Exception {
+        assertThat(allowed(ADMIN, command)).as("ADMIN").isEqualTo(admin);
+        assertThat(allowed(MANAGER_EAST, command)).as("MANAGER").isEqualTo(manager);
+        assertThat(allowed(ANNA, command)).as("REP").isEqualTo(rep);
+        assertThat(allowed(FINANCE, command)).as("FINANCE").isEqualTo(finance);
+        assertThat(allowed(AUDITOR, command)).as("AUDITOR").isFalse();
+    }
+
+    @Test
+    void anApprovalIsFinancesOrTheTeamManagersInTheirOwnNameAndNeverTheReps() throws Exception {
+        var approverRole = io.attain.kernel.compensation.ApproverRole.class;
+        java.util.function.BiFunction<String, String, Object> approve = (approver, role) ->
+                new io.attain.kernel.compensation.ApproveStatementCommand("statement:anna:2017-Q2", approver,
+                        Enum.valueOf(approverRole, role), null);
+        assertThat(allowed(FINANCE, approve.apply("fin", "FINANCE"))).isTrue();
+        assertThat(allowed(FINANCE, approve.apply("someone-else", "FINANCE"))).isFalse();
+        assertThat(allowed(MANAGER_EAST, approve.apply("cara", "MANAGER"))).isTrue();
+        assertThat(allowed(MANAGER_EAST, approve.apply("cara", "FINANCE"))).isFalse();
+        assertThat(allowed(ANNA, approve.apply("anna", "MANAGER"))).isFalse();
+        assertThat(allowed(new Actor("anna", Set.of(AttainRole.MANAGER), "anna", "east"), approve.apply("anna", "MANAGER")))
+                .as("the rep, even as a manager of the team").isFalse();
+        assertThat(allowed(ADMIN, approve.apply("admin", "FINANCE"))).isFalse();
+        assertThat(allowed(new Actor("cara", Set.of(AttainRole.MANAGER), "cara", "west"),
+                new io.attain.kernel.compensation.ApproveStatementCommand("statement:anna:2017-Q2", "cara",
+                        io.attain.kernel.compensation.ApproverRole.MANAGER, null))).as("another team's manager").isFalse();
+        assertThat(CommandAuthorization.statementRep("statement:a:b:2017-Q2")).isEqualTo("a:b");
+    }
+
     @Test
     void theRefusalSaysWhy() throws Exception {
         assertThatThrownBy(() -> InMemoryAggregates.inUnitOfWork(() -> {

@@ -39,7 +39,8 @@ import java.util.concurrent.locks.ReentrantLock;
  * program: no Spring context. Progress goes to stderr; the report (every failed, normalised or noted row, then a
  * summary) to stdout.
  *
- * <p>Order: regions and product lines, then teams, then reps, then deals; within a phase up to
+ * <p>Order: regions and product lines, then teams, then reps, then (with {@code --plan}) the plan, its assignments
+ * and targets, then deals; within a phase up to
  * {@code --concurrency} requests (default 16) are in flight, and each deal's requests (open, then close) are sent
  * one after the other. Every request carries an {@code Idempotency-Key} derived from the row, so a second run
  * appends nothing. Exit status: 0 everything imported (possibly after normalisation), 1 some rows not imported,
@@ -55,10 +56,13 @@ public final class CrmImport {
     static final int PROGRESS_EVERY = 500;
 
     private static final String USAGE = """
-            usage: java -jar attain.jar import crm <dir> --server <url> [--concurrency <n>] [--timeout <seconds>]
+            usage: java -jar attain.jar import crm <dir> --server <url> [--plan <file>] [--concurrency <n>]
+                                                 [--timeout <seconds>]
 
               <dir>           the CRM export: sales_teams.csv, products.csv, sales_pipeline.csv (accounts.csv optional)
               --server <url>  root URL of a running Attain, e.g. http://localhost:8080
+              --plan <file>   a compensation plan (JSON, see docs/plans/sample-plan.json): created, published and
+                              assigned to every imported rep; its quarterlyTarget assigned for every quarter
               --concurrency   requests in flight (default 16)
               --timeout       seconds to wait for one answer (default 60)
 
@@ -115,7 +119,7 @@ public final class CrmImport {
     }
 
     /** The parsed command line. */
-    record Options(Path dir, String server, int concurrency, Duration timeout) {
+    record Options(Path dir, String server, int concurrency, Duration timeout, Path plan) {
 
         /** @return {@code null} for {@code --help} */
         static Options parse(String[] args) {
@@ -123,6 +127,7 @@ public final class CrmImport {
             String server = null;
             int concurrency = DEFAULT_CONCURRENCY;
             Duration timeout = Duration.ofSeconds(60);
+            Path plan = null;
             for (int i = 0; i < args.length; i++) {
                 String arg = args[i];
                 String name = arg;
@@ -135,7 +140,7 @@ public final class CrmImport {
                     case "-h", "--help" -> {
                         return null;
                     }
-                    case "--server", "--concurrency", "--timeout" -> {
+                    case "--server", "--concurrency", "--timeout", "--plan" -> {
                         if (value == null) {
                             if (i + 1 >= args.length) {
                                 throw new IllegalArgumentException(name + " needs a value");
@@ -144,6 +149,7 @@ public final class CrmImport {
                         }
                         switch (name) {
                             case "--server" -> server = value;
+                            case "--plan" -> plan = Path.of(value);
                             case "--concurrency" -> concurrency = positiveInt(name, value, 256);
                             default -> timeout = Duration.ofSeconds(positiveInt(name, value, 3600));
                         }
@@ -167,7 +173,7 @@ public final class CrmImport {
             if (server == null) {
                 throw new IllegalArgumentException("--server <url> is required");
             }
-            return new Options(Path.of(positional.get(1)), serverUrl(server), concurrency, timeout);
+            return new Options(Path.of(positional.get(1)), serverUrl(server), concurrency, timeout, plan);
         }
 
         private static int positiveInt(String name, String value, int max) {
@@ -220,6 +226,21 @@ public final class CrmImport {
             err.println("attain import: " + e.getMessage());
             return USAGE_OR_CONNECTION;
         }
+        PlanFile planFile = null;
+        if (options.plan() != null) {
+            try {
+                planFile = PlanFile.read(options.plan());
+            } catch (NoSuchFileException e) {
+                err.println("attain import: no such file: " + e.getFile());
+                return USAGE_OR_CONNECTION;
+            } catch (IOException e) {
+                err.println("attain import: cannot read the plan file " + options.plan() + ": " + e);
+                return USAGE_OR_CONNECTION;
+            } catch (PlanFile.PlanFileException e) {
+                err.println("attain import: " + e.getMessage());
+                return USAGE_OR_CONNECTION;
+            }
+        }
         progress("read %s: %d sales agents in %d teams and %d regions, %d product lines, %d opportunities "
                         + "(%d importable); %d rows not importable, %d values normalised",
                 options.dir(), plan.reps().size(), plan.teams().size(), plan.regions().size(),
@@ -249,6 +270,13 @@ public final class CrmImport {
             phase("regions and product lines", first, workers);
             phase("teams", plan.teams(), workers);
             phase("reps", plan.reps(), workers);
+            if (planFile != null) {
+                List<String> repIds = plan.reps().stream().map(Item::id).toList();
+                phase("plan " + planFile.planId(), List.of(planFile.planItem(plan.hireDate())), workers);
+                List<Item> planned = new ArrayList<>(planFile.assignmentItems(repIds, plan.hireDate()));
+                planned.addAll(planFile.targetItems(repIds, plan.hireDate(), plan.lastDate()));
+                phase("plan assignments and targets", planned, workers);
+            }
             deals(plan.deals(), workers, options.concurrency(), new Progress(plan.deals().size(), System.nanoTime()));
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
@@ -529,6 +557,8 @@ public final class CrmImport {
             case REP -> new String[]{"sales_agent", "rep"};
             case PRODUCT_LINE -> new String[]{"product", "product line"};
             case DEAL -> new String[]{"opportunity_id", "deal"};
+            case PLAN -> new String[]{"planId", "plan"};
+            case PLAN_ASSIGNMENT, TARGET -> new String[]{"-", need.kind().label};
         };
     }
 

@@ -88,6 +88,7 @@ public final class CrmPlan {
     private final List<Item> productLines = new ArrayList<>();
     private final List<Item> deals = new ArrayList<>();
     private LocalDate hireDate;
+    private LocalDate lastDate;
     private int pipelineRows;
 
     private CrmPlan(ImportReport report) {
@@ -116,6 +117,11 @@ public final class CrmPlan {
 
     public LocalDate hireDate() {
         return hireDate;
+    }
+
+    /** The latest valid engage or close date of the pipeline (the hire date when there is none). */
+    public LocalDate lastDate() {
+        return lastDate;
     }
 
     /** The number of data rows of {@code sales_pipeline.csv}. */
@@ -152,14 +158,23 @@ public final class CrmPlan {
     /** The day before the earliest valid engage date: every rep is active on every imported deal's dates. */
     private LocalDate hireDate(Table pipeline, Columns columns) {
         LocalDate earliest = null;
+        LocalDate latest = null;
         for (Row row : pipeline.rows()) {
             String value = columns.get(row, "engage_date");
             LocalDate date = value == null ? null : date(value.strip());
             if (date != null && (earliest == null || date.isBefore(earliest))) {
                 earliest = date;
             }
+            String close = columns.get(row, "close_date");
+            LocalDate closeDate = close == null ? null : date(close.strip());
+            for (LocalDate d : new LocalDate[]{date, closeDate}) {
+                if (d != null && (latest == null || d.isAfter(latest))) {
+                    latest = d;
+                }
+            }
         }
         LocalDate hire = earliest == null ? FALLBACK_HIRE_DATE : earliest.minusDays(1);
+        lastDate = latest == null || latest.isBefore(hire) ? hire : latest;
         report.normalised(TEAMS_FILE, 0, "-", "hireDate", "(not in the export)",
                 "every rep is onboarded with hireDate " + hire + (earliest == null
                         ? " (fixed default: the pipeline has no valid engage_date)"

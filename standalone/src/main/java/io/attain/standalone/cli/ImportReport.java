@@ -30,12 +30,20 @@ public final class ImportReport {
 
     /** The kinds of thing an import creates, in the order they are created. */
     public enum Kind {
-        REGION("regions"), TEAM("teams"), REP("reps"), PRODUCT_LINE("product lines"), DEAL("deals");
+        REGION("regions"), TEAM("teams"), REP("reps"), PRODUCT_LINE("product lines"), DEAL("deals"),
+        /** {@code --plan}: the plan, its assignments and REVENUE targets (listed only when there are any). */
+        PLAN("plan", true), PLAN_ASSIGNMENT("assignments", true), TARGET("targets", true);
 
         final String label;
+        final boolean optional;
 
         Kind(String label) {
+            this(label, false);
+        }
+
+        Kind(String label, boolean optional) {
             this.label = label;
+            this.optional = optional;
         }
     }
 
@@ -186,6 +194,9 @@ public final class ImportReport {
         out.printf("%-14s %8s %16s %8s %14s %11s%n", "", "created", "already present", "failed", "not attempted",
                 "normalised");
         for (Kind kind : Kind.values()) {
+            if (kind.optional && java.util.Arrays.stream(Result.values()).allMatch(r -> get(kind, r) == 0)) {
+                continue;
+            }
             out.printf("%-14s %8d %16d %8d %14d %11d%n", kind.label, get(kind, Result.CREATED),
                     get(kind, Result.ALREADY_PRESENT), get(kind, Result.FAILED), get(kind, Result.NOT_ATTEMPTED),
                     normalisedRows(kind));

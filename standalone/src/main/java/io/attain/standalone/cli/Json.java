@@ -4,7 +4,7 @@ import java.math.BigDecimal;
 import java.util.LinkedHashMap;
 import java.util.Map;
 
-/** Writes the importer's request bodies: objects of strings, numbers, booleans and nested objects. */
+/** Writes the importer's request bodies: objects of strings, numbers, booleans, lists and nested objects. */
 final class Json {
 
     private Json() {
@@ -36,6 +36,15 @@ final class Json {
             out.append(decimal.toPlainString());
         } else if (value instanceof Number || value instanceof Boolean) {
             out.append(value);
+        } else if (value instanceof java.util.List<?> list) {
+            out.append('[');
+            for (int i = 0; i < list.size(); i++) {
+                if (i > 0) {
+                    out.append(',');
+                }
+                write(list.get(i), out);
+            }
+            out.append(']');
         } else if (value instanceof Map<?, ?> map) {
             out.append('{');
             boolean first = true;

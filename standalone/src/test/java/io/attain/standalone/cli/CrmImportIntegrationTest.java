@@ -66,14 +66,16 @@ class CrmImportIntegrationTest {
     record Run(int status, String out, String err, double seconds) {
     }
 
-    Run importCrm(Path dir, String token, String server) {
+    Run importCrm(Path dir, String token, String server, String... more) {
         ByteArrayOutputStream out = new ByteArrayOutputStream();
         ByteArrayOutputStream err = new ByteArrayOutputStream();
         long started = System.nanoTime();
         int status;
         try (PrintStream o = new PrintStream(out, true, StandardCharsets.UTF_8);
              PrintStream e = new PrintStream(err, true, StandardCharsets.UTF_8)) {
-            status = CrmImport.run(new String[]{"crm", dir.toString(), "--server", server},
+            List<String> args = new ArrayList<>(List.of("crm", dir.toString(), "--server", server));
+            args.addAll(List.of(more));
+            status = CrmImport.run(args.toArray(String[]::new),
                     token == null ? Map.of() : Map.of("ATTAIN_TOKEN", token), o, e);
         }
         double seconds = (System.nanoTime() - started) / 1e9;
@@ -453,6 +455,59 @@ class CrmImportIntegrationTest {
         Run again = importCrm(dir);
         assertThat(again.status()).isEqualTo(CrmImport.SOME_FAILED);
         assertThat(total(eventsByType())).isEqualTo(total(after));
+    }
+
+    @Test
+    void aPlanFileCreatesThePlanAssignsItAndItsTargetsAndTheWonDealsEarnCommission(@TempDir Path dir) throws Exception {
+        Files.writeString(dir.resolve("sales_teams.csv"), """
+                sales_agent,manager,regional_office
+                Pl Ann,Pl Boss,Pl North
+                Pl Bob,Pl Boss,Pl North
+                """);
+        Files.writeString(dir.resolve("products.csv"), "product,series,sales_price\nPl Widget,PL,100\n");
+        Files.writeString(dir.resolve("sales_pipeline.csv"), """
+                opportunity_id,sales_agent,product,account,deal_stage,engage_date,close_date,close_value
+                PL-1,Pl Ann,Pl Widget,Acme,Won,2017-01-02,2017-02-03,120
+                PL-2,Pl Bob,Pl Widget,Acme,Lost,2017-01-05,2017-04-20,0
+                """);
+        Path planFile = dir.resolve("plan.json");
+        Files.writeString(planFile, """
+                {"planId": "pl-plan", "name": "PL plan", "quarterlyTarget": {"amount": 1000, "currency": "USD"},
+                 "terms": {"currency": "USD", "clawbackWindowDays": 90,
+                           "bands": [{"fromAttainment": 0, "toAttainment": 1, "rate": 0.02},
+                                     {"fromAttainment": 1, "rate": 0.05}]}}
+                """);
+        Map<String, Long> before = eventsByType();
+
+        Run run = importCrm(dir, TOKEN, "http://127.0.0.1:" + port, "--plan", planFile.toString());
+
+        assertThat(run.status()).as(run.err()).isEqualTo(CrmImport.OK);
+        assertThat(run.out()).containsPattern("plan +1 +0 +0 +0 ").containsPattern("assignments +2 +0 +0 +0 ")
+                .containsPattern("targets +4 +0 +0 +0 ");
+        // 120 USD of a 1,000 USD Q1 target at 2 %: 2.40 USD, booked by the commission process
+        org.awaitility.Awaitility.await().atMost(java.time.Duration.ofSeconds(30)).until(() ->
+                !eventStore.readEvents("statement:Pl Ann:2017-Q1").asStream().toList().isEmpty());
+        io.attain.kernel.compensation.CommissionAccruedEvent line = eventStore.readEvents("statement:Pl Ann:2017-Q1")
+                .asStream().map(m -> m.getPayload())
+                .filter(io.attain.kernel.compensation.CommissionAccruedEvent.class::isInstance)
+                .map(io.attain.kernel.compensation.CommissionAccruedEvent.class::cast).findFirst().orElseThrow();
+        assertThat(line.calculation().total().amount()).isEqualByComparingTo("2.40");
+        assertThat(line.plan().terms().effectiveFrom()).isEqualTo(java.time.LocalDate.of(2017, 1, 1));
+        Map<String, Long> after = eventsByType();
+        assertThat(delta(after, before, "PlanCreatedEvent")).isEqualTo(1);
+        assertThat(delta(after, before, "PlanVersionPublishedEvent")).isEqualTo(1);
+        assertThat(delta(after, before, "PlanAssignedEvent")).isEqualTo(2);
+        // two reps × 2017-Q1 and 2017-Q2 (the data runs from 2017-01-01 to 2017-04-20)
+        assertThat(delta(after, before, "TargetAssignedEvent")).isEqualTo(4);
+
+        Run again = importCrm(dir, TOKEN, "http://127.0.0.1:" + port, "--plan", planFile.toString());
+        assertThat(again.status()).as(again.err()).isEqualTo(CrmImport.OK);
+        assertThat(total(eventsByType())).isEqualTo(total(after));
+
+        Files.writeString(planFile, "{\"planId\": \"pl-plan\"}");
+        Run bad = importCrm(dir, TOKEN, "http://127.0.0.1:" + port, "--plan", planFile.toString());
+        assertThat(bad.status()).isEqualTo(CrmImport.USAGE_OR_CONNECTION);
+        assertThat(bad.err()).contains("terms: is required");
     }
 
     @Test

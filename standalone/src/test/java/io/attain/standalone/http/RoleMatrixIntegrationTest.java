@@ -23,7 +23,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 /**
  * Role × endpoint: every write endpoint with every role (and without credentials). The MANAGER
  * manages team east; the REP is Anna of team east; Boris is her teammate, Carl is in team west.
- * A refusal (401, 403) appends nothing; an allowed request appends its event.
+ * A refusal (401, 403) appends nothing; an allowed request appends its event. Compensation cases prepare their
+ * statements through the commission process (a plan and a target in a far-future year of their own, a won deal)
+ * and wait for its line before the request.
  */
 @HttpApiTest
 class RoleMatrixIntegrationTest {
@@ -47,8 +49,12 @@ class RoleMatrixIntegrationTest {
     record Request(HttpMethod method, String path, Object body) {
     }
 
-    /** An endpoint call, prepared (as ADMIN) afresh for every role, and what ADMIN, MANAGER and REP get. */
-    record Case(String name, Function<Api, Request> prepare, int admin, int manager, int rep) {
+    /** An endpoint call, prepared (as ADMIN) afresh for every role, and what ADMIN, MANAGER, REP and FINANCE get. */
+    record Case(String name, Function<Api, Request> prepare, int admin, int manager, int rep, int finance) {
+        Case(String name, Function<Api, Request> prepare, int admin, int manager, int rep) {
+            this(name, prepare, admin, manager, rep, 403);
+        }
+
         @Override
         public String toString() {
             return name;
@@ -63,6 +69,7 @@ class RoleMatrixIntegrationTest {
                     case "ADMIN" -> c.admin();
                     case "MANAGER" -> c.manager();
                     case "REP" -> c.rep();
+                    case "FINANCE" -> c.finance();
                     case "NONE" -> 401;
                     default -> 403;
                 };
@@ -156,7 +163,78 @@ class RoleMatrixIntegrationTest {
                         "/api/v1/deals/" + deal(a, World.BORIS, true) + "/credit-split", split()), 200, 200, 403),
                 new Case("register a product line", a -> post("/api/v1/product-lines", json("productLineId",
                         unique("product"), "series", "S", "listPrice", json("amount", 10, "currency", "EUR"))),
-                        201, 403, 403));
+                        201, 403, 403),
+                // compensation: plans and exchange rates (ADMIN, FINANCE)
+                new Case("create a plan", a -> post("/api/v1/plans", json("name", "P")), 201, 403, 403, 201),
+                new Case("publish a plan version", a -> post("/api/v1/plans/" + plan(a) + "/versions",
+                        json("terms", Compensation.terms("2017-01-01"))), 200, 403, 403, 200),
+                new Case("assign a plan to a rep", a -> post("/api/v1/plans/" + publishedPlan(a) + "/assignments",
+                        json("repId", rep(a, World.TEAM_EAST), "effectiveFrom", YEARS.incrementAndGet() + "-01-01")),
+                        200, 403, 403, 200),
+                new Case("assign a plan to a role", a -> post("/api/v1/plans/" + publishedPlan(a) + "/assignments",
+                        json("role", "SALES_MANAGER", "effectiveFrom", YEARS.incrementAndGet() + "-01-01")),
+                        200, 403, 403, 200),
+                new Case("record an exchange rate", a -> post("/api/v1/exchange-rates", json("fromCurrency", "CHF",
+                        "toCurrency", "JPY", "rate", 160, "effectiveDate", YEARS.incrementAndGet() + "-01-01")),
+                        201, 403, 403, 201),
+                // statements: the process books a line first
+                new Case("submit the statement of a rep of the manager's team", a -> post(
+                        statement(a, rep(a, World.TEAM_EAST)).path("submission"), json()), 200, 200, 403, 200),
+                new Case("submit one's own statement", a -> post(statement(a, World.ANNA).path("submission"), json()),
+                        200, 200, 200, 200),
+                new Case("approve a statement of a rep of the manager's team", a -> {
+                    Compensation.Statement s = statement(a, rep(a, World.TEAM_EAST));
+                    a.ok(HttpMethod.POST, s.path("submission"), json());
+                    return post(s.path("approval"), json());
+                }, 403, 200, 403, 200),
+                new Case("approve one's own statement", a -> {
+                    Compensation.Statement s = statement(a, World.ANNA);
+                    a.ok(HttpMethod.POST, s.path("submission"), json());
+                    return post(s.path("approval"), json());
+                }, 403, 200, 403, 200),
+                new Case("lock a statement", a -> post(approved(a).path("lock"), json()), 200, 403, 403, 200),
+                new Case("pay a statement", a -> post(approved(a).path("payments"), json("batchId", unique("batch"),
+                        "amount", json("amount", 1, "currency", "EUR"), "paymentDate", "2017-07-31")),
+                        200, 403, 403, 200),
+                new Case("dispute a line of one's own statement", a -> {
+                    Compensation.Statement s = statement(a, World.ANNA);
+                    return post(s.path("disputes"), json("lineId", s.lineId(), "reason", "wrong rate"));
+                }, 201, 403, 201, 403),
+                new Case("resolve a dispute of a rep of the manager's team", a -> {
+                    Compensation.Statement s = statement(a, rep(a, World.TEAM_EAST));
+                    String dispute = unique("dispute");
+                    a.ok(HttpMethod.POST, s.path("disputes"), json("disputeId", dispute, "lineId", s.lineId(),
+                            "reason", "wrong rate"));
+                    return post(s.path("disputes/" + dispute + "/resolution"), json("accepted", false,
+                            "reason", "rate is right"));
+                }, 200, 200, 403, 403));
+    }
+
+    /** A new plan, created by ADMIN. */
+    private static String plan(Api api) {
+        String plan = unique("plan");
+        api.ok(HttpMethod.POST, "/api/v1/plans", json("planId", plan, "name", "P"));
+        return plan;
+    }
+
+    /** A new plan with a version, by ADMIN. */
+    private static String publishedPlan(Api api) {
+        String plan = plan(api);
+        api.ok(HttpMethod.POST, "/api/v1/plans/" + plan + "/versions", json("terms", Compensation.terms("2017-01-01")));
+        return plan;
+    }
+
+    /** A statement of the rep with one line, booked by the commission process. */
+    private static Compensation.Statement statement(Api api, String repId) {
+        return Compensation.statementWithALine(api, repId);
+    }
+
+    /** A submitted and (by FINANCE) approved statement of a new rep of team east. */
+    private static Compensation.Statement approved(Api api) {
+        Compensation.Statement s = statement(api, rep(api, World.TEAM_EAST));
+        api.ok(HttpMethod.POST, s.path("submission"), json());
+        api.send(HttpMethod.POST, s.path("approval"), Tokens.FINANCE, json()).expectStatus().isOk();
+        return s;
     }
 
     private static Request post(String path, Object body) {

@@ -114,8 +114,9 @@ public class CommissionStatement {
     public void handle(AccrueCommissionCommand command) {
         Instant occurredAt = BusinessTime.orNow(command.occurredAt());
         checkStatementId(command.statementId(), command.repId(), command.period());
-        requireOpen();
+        // A line that exists is a duplicate whatever the status: a sender that redelivers learns it is done.
         requireNewLine(command.lineId());
+        requireOpen();
         PlanVersion plan = command.plan();
         String currency = plan.terms().currency();
         boolean alreadyCredited = lines.values().stream().anyMatch(l -> l.kind() == LineKind.ACCRUAL
@@ -158,7 +159,8 @@ public class CommissionStatement {
     @CommandHandler
     public void handle(ClawBackCommissionCommand command) {
         Instant occurredAt = BusinessTime.orNow(command.occurredAt());
-        requireOpen();
+        // Duplicate and window first, then the status: a sender learns "done", "too late" or "not open" (book the
+        // clawback as an adjustment in the first open period) in that order.
         requireNewLine(command.lineId());
         Line original = lines.get(command.originalLineId());
         if (original == null || original.kind() != LineKind.ACCRUAL) {
@@ -185,6 +187,7 @@ public class CommissionStatement {
             throw new InvalidCommandException("occurredAt", "is outside the plan's clawback window of "
                     + original.plan().terms().clawbackWindowDays() + " days (until " + deadline + ")");
         }
+        requireOpen();
         CommissionCalculation calculation = CALCULATOR.calculate(original.plan(), new CommissionInput(
                 originalCalculation.deal(), reduction.negate(),
                 new Money(revenue.getOrDefault(currency, BigDecimal.ZERO), currency),
@@ -200,8 +203,8 @@ public class CommissionStatement {
     public void handle(AdjustCommissionCommand command) {
         Instant occurredAt = BusinessTime.orNow(command.occurredAt());
         checkStatementId(command.statementId(), command.repId(), command.period());
-        requireOpen();
         requireNewLine(command.lineId());
+        requireOpen();
         if (command.amount().signum() == 0) {
             throw new InvalidCommandException("amount", "must not be zero");
         }

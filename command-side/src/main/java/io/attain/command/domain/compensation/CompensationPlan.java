@@ -110,6 +110,14 @@ public class CompensationPlan {
      * it; empty before the first effective date.
      */
     public Optional<PlanVersion> versionInForceOn(LocalDate date) {
+        return versionInForceOn(versions, date);
+    }
+
+    /**
+     * The rule of {@link #versionInForceOn(LocalDate)} over a list of published versions (in publication order), for
+     * processes that keep their own copy of a plan's versions.
+     */
+    public static Optional<PlanVersion> versionInForceOn(List<PlanVersion> versions, LocalDate date) {
         PlanVersion inForce = null;
         for (PlanVersion version : versions) {
             if (!version.terms().effectiveFrom().isAfter(date)) {

@@ -1,0 +1,45 @@
+package io.attain.command.process.commission;
+
+/**
+ * How the commission process acts: sends a command and learns its outcome (a refusal by an aggregate rule is an
+ * answer, not an error), and publishes its own events. Each command and event is stored on its own, before the
+ * process records its state and its token (see ADR 0005).
+ */
+public interface CommissionCommands {
+
+    /**
+     * Sends the command and waits for it.
+     *
+     * @throws RuntimeException for anything but a business refusal (the event is then retried)
+     */
+    Outcome send(Object command);
+
+    /** Publishes an event of the process (no aggregate) and waits until it is stored. */
+    void publish(Object event);
+
+    /** What became of a command. */
+    record Outcome(Kind kind, String field, String rule) {
+
+        enum Kind {
+            /** Done: its events are stored. */
+            OK,
+            /** Refused: what it would create exists (e.g. the line id). */
+            DUPLICATE,
+            /** Refused: the aggregate's state does not allow it (e.g. the statement is not open). */
+            ILLEGAL_TRANSITION,
+            /** Refused: a rule (e.g. outside the clawback window). */
+            INVALID
+        }
+
+        static final Outcome OK = new Outcome(Kind.OK, null, null);
+
+        boolean is(Kind kind, String field) {
+            return this.kind == kind && (field == null || field.equals(this.field));
+        }
+
+        @Override
+        public String toString() {
+            return kind == Kind.OK ? "OK" : kind + " " + field + ": " + rule;
+        }
+    }
+}

@@ -1,0 +1,35 @@
+package io.attain.command.process.commission;
+
+import com.mongodb.client.MongoCollection;
+import com.mongodb.client.MongoDatabase;
+import com.mongodb.client.model.Filters;
+import com.mongodb.client.model.ReplaceOptions;
+import org.bson.Document;
+
+/**
+ * The commission process's state in MongoDB: collection {@value #COLLECTION}, one document per entity,
+ * {@code {_id, json}}, read and replaced by {@code _id} only (an index lookup on every server, the embedded one
+ * included).
+ */
+public final class MongoProcessStore implements ProcessStore {
+
+    public static final String COLLECTION = "commission_process";
+
+    private final MongoCollection<Document> documents;
+
+    public MongoProcessStore(MongoDatabase database) {
+        this.documents = database.getCollection(COLLECTION);
+    }
+
+    @Override
+    public String load(String id) {
+        Document document = documents.find(Filters.eq("_id", id)).first();
+        return document == null ? null : document.getString("json");
+    }
+
+    @Override
+    public void save(String id, String json) {
+        documents.replaceOne(Filters.eq("_id", id), new Document("_id", id).append("json", json),
+                new ReplaceOptions().upsert(true));
+    }
+}

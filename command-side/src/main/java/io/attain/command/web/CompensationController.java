@@ -1,0 +1,69 @@
+package io.attain.command.web;
+
+import io.attain.command.web.request.ExchangeRateRequest;
+import io.attain.command.web.request.PlanAssignmentRequest;
+import io.attain.command.web.request.PlanRequest;
+import io.attain.command.web.request.PlanVersionRequest;
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.tags.Tag;
+import jakarta.validation.Valid;
+import org.springframework.http.MediaType;
+import org.springframework.http.ResponseEntity;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RestController;
+import reactor.core.publisher.Mono;
+
+/** Compensation plans (versions, assignments) and exchange rates: ADMIN or FINANCE. */
+@RestController
+@Tag(name = "Compensation", description = "Compensation plans and exchange rates (ADMIN or FINANCE)")
+public class CompensationController {
+
+    private final CommandDispatcher commands;
+
+    public CompensationController(CommandDispatcher commands) {
+        this.commands = commands;
+    }
+
+    @PostMapping(path = "/api/v1/plans", consumes = MediaType.APPLICATION_JSON_VALUE,
+            produces = MediaType.APPLICATION_JSON_VALUE)
+    @Operation(summary = "Create a compensation plan (without terms; publish a version next)")
+    public Mono<ResponseEntity<WriteResult>> create(@Valid @RequestBody PlanRequest request) {
+        String id = Responses.idOrNew(request.planId());
+        return commands.send(() -> request.toCommand(id))
+                .map(result -> Responses.created("/api/v1/plans/{id}", id, result));
+    }
+
+    @PostMapping(path = "/api/v1/plans/{planId}/versions", consumes = MediaType.APPLICATION_JSON_VALUE,
+            produces = MediaType.APPLICATION_JSON_VALUE)
+    @Operation(summary = "Publish the next version of a plan (immutable; retroactive: true for an effective date "
+            + "on or before the latest version's)",
+            description = "Body: terms {effectiveFrom, currency, basePay?, bands [{fromAttainment, toAttainment?, rate}], "
+                    + "perDealCap?, perPeriodCap?, thresholdBonuses? [{attainment, amount}], spiffs? [{spiffId, "
+                    + "productLine?, channel?, validFrom, validTo, fixedAmount? | rate?}], minimumDealSize?, "
+                    + "clawbackWindowDays?, rollUpToManagers?, rollUpRate?}, retroactive?, occurredAt?. Amounts are "
+                    + "{amount, currency} in the plan's currency.")
+    public Mono<ResponseEntity<WriteResult>> publish(@PathVariable String planId,
+                                                     @Valid @RequestBody PlanVersionRequest request) {
+        return commands.send(() -> request.toCommand(planId)).map(Responses::ok);
+    }
+
+    @PostMapping(path = "/api/v1/plans/{planId}/assignments", consumes = MediaType.APPLICATION_JSON_VALUE,
+            produces = MediaType.APPLICATION_JSON_VALUE)
+    @Operation(summary = "Assign a plan to a rep (repId) or to every rep of a role (role), from a date on")
+    public Mono<ResponseEntity<WriteResult>> assign(@PathVariable String planId,
+                                                    @Valid @RequestBody PlanAssignmentRequest request) {
+        return commands.send(() -> request.toCommand(planId)).map(Responses::ok);
+    }
+
+    @PostMapping(path = "/api/v1/exchange-rates", consumes = MediaType.APPLICATION_JSON_VALUE,
+            produces = MediaType.APPLICATION_JSON_VALUE)
+    @Operation(summary = "Record an exchange rate (1 fromCurrency = rate toCurrency) effective from a date",
+            description = "One rate per pair and effective date; a recorded rate is never changed.")
+    public Mono<ResponseEntity<WriteResult>> exchangeRate(@Valid @RequestBody ExchangeRateRequest request) {
+        return commands.send(request::toCommand, java.util.Map.of("pairId", "toCurrency"))
+                .map(result -> Responses.created("/api/v1/exchange-rates/{id}",
+                        request.fromCurrency() + "-" + request.toCurrency(), result));
+    }
+}

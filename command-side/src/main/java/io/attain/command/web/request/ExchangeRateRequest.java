@@ -1,0 +1,27 @@
+package io.attain.command.web.request;
+
+import io.attain.kernel.compensation.CompensationIds;
+import io.attain.kernel.compensation.RecordExchangeRateCommand;
+import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.NotNull;
+
+import java.math.BigDecimal;
+import java.time.Instant;
+import java.time.LocalDate;
+
+/** {@code POST /api/v1/exchange-rates}: {@code 1 fromCurrency = rate toCurrency} from {@code effectiveDate} on. */
+public record ExchangeRateRequest(
+        @NotBlank(message = Rules.NOT_BLANK) String fromCurrency,
+        @NotBlank(message = Rules.NOT_BLANK) String toCurrency,
+        @NotNull(message = Rules.REQUIRED) BigDecimal rate,
+        @NotNull(message = Rules.REQUIRED) LocalDate effectiveDate,
+        Instant occurredAt) {
+
+    public String pairId() {
+        return CompensationIds.exchangeRatePairId(fromCurrency, toCurrency);
+    }
+
+    public RecordExchangeRateCommand toCommand() {
+        return new RecordExchangeRateCommand(pairId(), fromCurrency, toCurrency, rate, effectiveDate, occurredAt);
+    }
+}
