@@ -190,7 +190,7 @@ public final class CommandsScenario implements Scenario {
         }
     }
 
-    private static void awaitHealthy(HttpClient http, String base, Process app, Path dataDir) throws Exception {
+    static void awaitHealthy(HttpClient http, String base, Process app, Path dataDir) throws Exception {
         long deadline = System.nanoTime() + Duration.ofSeconds(90).toNanos();
         while (System.nanoTime() < deadline) {
             if (!app.isAlive()) {
@@ -210,13 +210,13 @@ public final class CommandsScenario implements Scenario {
         throw new IllegalStateException("attain.jar did not become healthy in 90 s");
     }
 
-    private static int freePort() throws IOException {
+    static int freePort() throws IOException {
         try (ServerSocket socket = new ServerSocket(0)) {
             return socket.getLocalPort();
         }
     }
 
-    private static String javaBin() {
+    static String javaBin() {
         return Path.of(System.getProperty("java.home"), "bin", "java").toString();
     }
 }
