@@ -23,7 +23,7 @@ import io.attain.query.timeline.DealTimelineQueries;
 import io.attain.query.web.QueryAuthorization;
 import io.attain.query.web.ProjectionAdminController;
 import io.attain.query.web.QueryController;
-import io.attain.query.web.StatementController;
+import io.attain.query.web.StatementQueryController;
 import io.attain.platform.security.AuthorizationRules;
 import org.axonframework.config.ConfigurerModule;
 import org.axonframework.eventsourcing.eventstore.EventStore;
@@ -158,7 +158,7 @@ public class QuerySideConfiguration {
     /** {@code /api/v1/audit/**}: ADMIN, AUDITOR; {@code /api/v1/payouts/**}: FINANCE, ADMIN. */
     @Bean
     public AuthorizationRules attainStatementRules() {
-        return StatementController.RULES;
+        return StatementQueryController.RULES;
     }
 
     @Bean

@@ -55,7 +55,7 @@ import java.util.concurrent.Callable;
  */
 @RestController
 @RequestMapping(path = "/api/v1", produces = MediaType.APPLICATION_JSON_VALUE)
-public class StatementController {
+public class StatementQueryController {
 
     /** The payroll export's columns, in order. */
     public static final List<String> PAYOUT_COLUMNS = List.of("rep_id", "period", "amount", "currency",
@@ -78,7 +78,7 @@ public class StatementController {
     private final Duration timeout;
     private final Clock clock;
 
-    public StatementController(StatementQueries statements, StatementAudit audit, ReadModelPositions positions,
+    public StatementQueryController(StatementQueries statements, StatementAudit audit, ReadModelPositions positions,
                                ReadModels models, QueryAuthorization authorization,
                                QueryController.QueryTimeouts timeouts) {
         this.statements = statements;

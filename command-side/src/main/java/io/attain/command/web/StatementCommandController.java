@@ -37,11 +37,11 @@ import java.time.Instant;
         produces = MediaType.APPLICATION_JSON_VALUE)
 @Tag(name = "Commission statements", description = "Submit, approve, lock and pay a rep's statement of a period; "
         + "dispute and resolve its lines")
-public class StatementController {
+public class StatementCommandController {
 
     private final CommandDispatcher commands;
 
-    public StatementController(CommandDispatcher commands) {
+    public StatementCommandController(CommandDispatcher commands) {
         this.commands = commands;
     }
 
