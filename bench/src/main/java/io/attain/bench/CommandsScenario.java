@@ -48,10 +48,7 @@ public final class CommandsScenario implements Scenario {
     @Override
     public void run(Figures figures) throws Exception {
         Path repo = Repo.root();
-        Path jar = repo.resolve("standalone/target/attain.jar");
-        if (!Files.isRegularFile(jar)) {
-            throw new IllegalStateException("build first: ./mvnw -B -DskipTests package (missing " + jar + ")");
-        }
+        Path jar = Repo.attainJar();
         Path dataDir = Files.createTempDirectory("attain-bench-commands");
         int httpPort = freePort();
         int mongoPort = freePort();

@@ -23,4 +23,13 @@ final class Repo {
         }
         throw new IllegalStateException("run bench/run from inside the repository");
     }
+
+    /** The built standalone app, {@code standalone/target/attain.jar}; fails with the build command when missing. */
+    static Path attainJar() {
+        Path jar = root().resolve("standalone/target/attain.jar");
+        if (!Files.isRegularFile(jar)) {
+            throw new IllegalStateException("build first: ./mvnw -B -DskipTests package (missing " + jar + ")");
+        }
+        return jar;
+    }
 }
