@@ -1,5 +1,6 @@
 package io.attain.platform.web;
 
+import org.springframework.beans.factory.annotation.Value;
 import org.springframework.core.Ordered;
 import org.springframework.core.annotation.Order;
 import org.springframework.core.io.buffer.DataBuffer;
@@ -17,21 +18,37 @@ import reactor.core.publisher.Mono;
 import java.util.concurrent.atomic.AtomicBoolean;
 
 /**
- * Answers with {@code Connection: close} when a response is sent before the request's body was read — a 401 or
- * 403 from the security chain, a 404, a 415 — so the client opens a fresh connection for its next request.
+ * Answers with {@code Connection: close} — by default on every response, and with
+ * {@code attain.http.keep-alive=true} still whenever a response is sent before the request's body was read (a 401 or
+ * 403 from the security chain, a 404, a 415) — so a client's next request goes on a fresh connection.
  * <p>
- * Why: on a keep-alive connection, Reactor Netty (up to at least 1.3.6) can stop reading when a request is answered
- * before its body has arrived: the body's trailing content is queued behind the finished request, the queue drains
- * without re-arming the read, and the client's next request on that connection is never read (reactor-netty
- * #4347 and #4361). Attain's HTTP tests met it as a request that got no answer, right after a 401, one run in
- * three. Closing such connections costs one reconnect per refused request and removes the condition.
+ * Why: Reactor Netty 1.3.6 (Spring Boot 4.0.7's) can stop reading a keep-alive connection when a request that was
+ * queued behind the previous one completes synchronously, or is answered before its body arrived: the connection's
+ * read is never re-armed and the client's next request on it waits forever (reactor-netty #4347 and #4361, fixed in
+ * 1.3.8, which does not run with this Boot's Netty here). Attain's HTTP tests met it as requests that got no answer
+ * right after a 401 or a 400. Closing costs one TCP connection per request; turn keep-alive back on with the property
+ * once Reactor Netty is at 1.3.8 or later.
  */
 @Component
 @Order(Ordered.HIGHEST_PRECEDENCE)
 public class CloseConnectionOnUnreadBody implements WebFilter {
 
+    private final boolean keepAlive;
+
+    public CloseConnectionOnUnreadBody(@Value("${attain.http.keep-alive:false}") boolean keepAlive) {
+        this.keepAlive = keepAlive;
+    }
+
     @Override
     public Mono<Void> filter(ServerWebExchange exchange, WebFilterChain chain) {
+        ServerHttpResponse response = exchange.getResponse();
+        if (!keepAlive) {
+            response.beforeCommit(() -> {
+                response.getHeaders().set(HttpHeaders.CONNECTION, "close");
+                return Mono.empty();
+            });
+            return chain.filter(exchange);
+        }
         ServerHttpRequest request = exchange.getRequest();
         if (!hasBody(request.getHeaders())) {
             return chain.filter(exchange);
@@ -43,7 +60,6 @@ public class CloseConnectionOnUnreadBody implements WebFilter {
                 return super.getBody().doOnComplete(() -> read.set(true));
             }
         };
-        ServerHttpResponse response = exchange.getResponse();
         response.beforeCommit(() -> {
             if (!read.get()) {
                 response.getHeaders().set(HttpHeaders.CONNECTION, "close");
