@@ -61,12 +61,11 @@ class StatementAuditTest {
         harness.close();
     }
 
+    /** Lets the clock move on (recording times before and after must differ): waits for the next millisecond. */
     private static void pause() {
-        try {
-            Thread.sleep(5);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-        }
+        java.time.Instant now = java.time.Instant.now();
+        org.awaitility.Awaitility.await().pollInterval(java.time.Duration.ofMillis(1))
+                                 .until(() -> java.time.Instant.now().toEpochMilli() > now.toEpochMilli() + 1);
     }
 
     @Test
