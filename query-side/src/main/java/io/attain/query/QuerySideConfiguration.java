@@ -25,6 +25,8 @@ import io.attain.query.web.ProjectionAdminController;
 import io.attain.query.web.QueryController;
 import io.attain.query.web.StatementQueryController;
 import io.attain.platform.security.AuthorizationRules;
+import io.micrometer.core.instrument.Gauge;
+import io.micrometer.core.instrument.binder.MeterBinder;
 import org.axonframework.config.ConfigurerModule;
 import org.axonframework.eventsourcing.eventstore.EventStore;
 import org.axonframework.extensions.mongo.MongoTemplate;
@@ -93,6 +95,25 @@ public class QuerySideConfiguration {
     @Bean
     public ConfigurerModule attainQueryProcessors(ProjectionRuntime runtime) {
         return runtime::attach;
+    }
+
+    /**
+     * {@code attain.query.dead-letter.sequences{projection}}: dead-letter sequences (deals with a parked event) of
+     * each projection's active processor, read at scrape time (ADR 0007).
+     */
+    @Bean
+    public MeterBinder attainDeadLetterMetrics(ProjectionRuntime runtime) {
+        return registry -> runtime.names().forEach(name -> Gauge
+                .builder("attain.query.dead-letter.sequences", runtime, r -> {
+                    try {
+                        return r.deadLetterSequences(name);
+                    } catch (RuntimeException e) {
+                        return Double.NaN;
+                    }
+                })
+                .description("dead-letter sequences of the projection's active processor")
+                .tag("projection", name)
+                .register(registry));
     }
 
     /** {@code /api/v1/admin/**} is for ADMIN only. */

@@ -21,6 +21,11 @@ public final class Batch {
     private TrackingToken lastToken;
     private boolean committed;
     private final List<Runnable> onCommitted = new ArrayList<>();
+    /** While an event is handled: the state of every document before its first change by the event. */
+    private Map<Doc, Object[]> savepoint;
+    private final java.util.function.Consumer<Doc> recorder = this::record;
+    private boolean retry;
+    private final List<Op> extraOps = new ArrayList<>();
 
     Batch(ProjectionStore store) {
         this.store = store;
@@ -33,6 +38,7 @@ public final class Batch {
         if (doc == null) {
             Document loaded = store.load(collection, List.of(id)).get(id);
             doc = new Doc(collection, id, loaded);
+            doc.beforeChange(recorder);
             byId.put(id, doc);
         }
         return doc;
@@ -52,8 +58,54 @@ public final class Batch {
         }
         Map<String, Document> loaded = store.load(collection, missing);
         for (String id : missing) {
-            byId.put(id, new Doc(collection, id, loaded.get(id)));
+            Doc doc = new Doc(collection, id, loaded.get(id));
+            doc.beforeChange(recorder);
+            byId.put(id, doc);
         }
+    }
+
+    // ------------------------------------------------------------------------------------------ savepoints
+
+    /**
+     * Starts an event's savepoint: from now on, the first change of each document records its state, so that
+     * {@link #rollbackToSavepoint} can take back everything the event did to the batch's documents (ADR 0007).
+     * The {@link #lastToken} and the {@link #onCommitted} actions are not part of it: they follow the stream,
+     * whether the event was applied or not.
+     */
+    public void savepoint() {
+        savepoint = new java.util.IdentityHashMap<>();
+    }
+
+    /** The event went through: keeps its changes. */
+    public void releaseSavepoint() {
+        savepoint = null;
+    }
+
+    /** The event failed: its changes to the batch's documents are undone. */
+    public void rollbackToSavepoint() {
+        if (savepoint == null) {
+            return;
+        }
+        for (Map.Entry<Doc, Object[]> e : savepoint.entrySet()) {
+            e.getKey().restore(e.getValue());
+        }
+        savepoint = null;
+    }
+
+    private void record(Doc doc) {
+        if (savepoint != null && !savepoint.containsKey(doc)) {
+            savepoint.put(doc, doc.state());
+        }
+    }
+
+    /** {@code true} for the batch of one dead letter being retried (not part of the stream: no previous token). */
+    public boolean isRetry() {
+        return retry;
+    }
+
+    void retry(String processor, String eventId) {
+        this.retry = true;
+        extraOps.add(DeadLetters.appliedMarker(processor, eventId));
     }
 
     /** The token of the last event the batch handled (a handler may read it, e.g. to derive positions). */
@@ -80,7 +132,7 @@ public final class Batch {
         for (Map<String, Doc> byId : docs.values()) {
             all.addAll(byId.values());
         }
-        store.commit(segment, token, all);
+        store.commit(segment, token, all, extraOps, retry);
         onCommitted.forEach(Runnable::run);
     }
 }

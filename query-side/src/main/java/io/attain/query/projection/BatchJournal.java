@@ -47,7 +47,10 @@ public final class BatchJournal {
     }
 
     /** A journal found for a segment: the token of its batch, and its writes. */
-    public record Entry(TrackingToken token, List<Op> ops) {
+    public record Entry(TrackingToken token, List<Op> ops, boolean redo) {
+        public Entry(TrackingToken token, List<Op> ops) {
+            this(token, ops, false);
+        }
     }
 
     static String headerId(String processor, int segment) {
@@ -55,6 +58,15 @@ public final class BatchJournal {
     }
 
     void write(String processor, int segment, TrackingToken token, List<Op> ops) {
+        write(processor, segment, token, ops, false);
+    }
+
+    /**
+     * @param redo {@code true} for a batch that does not move the token (a dead-letter retry, ADR 0007): it is
+     *             rolled forward on the next claim whatever the stored token (its writes are idempotent, and no
+     *             later batch wrote since, or the journal would hold that batch)
+     */
+    void write(String processor, int segment, TrackingToken token, List<Op> ops, boolean redo) {
         List<List<Document>> chunks = new ArrayList<>();
         List<Document> current = new ArrayList<>();
         long size = 0;
@@ -75,6 +87,9 @@ public final class BatchJournal {
                 .append("token", new Binary(serialized.getData()))
                 .append("tokenType", serialized.getType().getName())
                 .append("tokenRevision", serialized.getType().getRevision());
+        if (redo) {
+            header.append("redo", true);
+        }
         if (chunks.size() == 1) {
             header.append("ops", chunks.get(0));
         } else {
@@ -123,7 +138,7 @@ public final class BatchJournal {
         for (Document d : bson) {
             ops.add(Op.fromBson(d));
         }
-        return new Entry(token, ops);
+        return new Entry(token, ops, header.getBoolean("redo", false));
     }
 
     /** Forgets every journal of the processor (a reset). */

@@ -29,6 +29,8 @@ public final class Doc {
     private final boolean existed;
     private Document data;
     private final Set<String> dirty = new TreeSet<>();
+    /** Told before every change (the batch's savepoint, see {@link Batch#savepoint}); {@code null}: nobody. */
+    private java.util.function.Consumer<Doc> beforeChange;
 
     Doc(String collection, String id, Document loaded) {
         this.collection = collection;
@@ -67,8 +69,32 @@ public final class Doc {
         return data;
     }
 
+    void beforeChange(java.util.function.Consumer<Doc> listener) {
+        this.beforeChange = listener;
+    }
+
+    private void changing() {
+        if (beforeChange != null) {
+            beforeChange.accept(this);
+        }
+    }
+
+    /** The state to go back to: a deep copy of the working copy and the changed paths. */
+    Object[] state() {
+        return new Object[]{copy(data), new TreeSet<>(dirty)};
+    }
+
+    /** Goes back to a {@link #state()}. */
+    @SuppressWarnings("unchecked")
+    void restore(Object[] state) {
+        data = (Document) state[0];
+        dirty.clear();
+        dirty.addAll((Set<String>) state[1]);
+    }
+
     /** Deletes the document at the end of the batch. */
     public void delete() {
+        changing();
         data = null;
         dirty.clear();
     }
@@ -145,6 +171,7 @@ public final class Doc {
             unset(path);
             return;
         }
+        changing();
         if (data == null) {
             data = new Document("_id", id);
         }
@@ -170,6 +197,7 @@ public final class Doc {
         if (data == null) {
             return;
         }
+        changing();
         String[] parts = path.split("\\.");
         List<Document> chain = new ArrayList<>();
         Document parent = data;

@@ -38,6 +38,13 @@ public abstract class Projection {
         return unitOfWork.root().getOrComputeResource(resourceKey, key -> store.newBatch());
     }
 
+    /** A new batch for the unit of work, in place of any earlier one (a retried dead letter, ADR 0007). */
+    Batch freshBatch(UnitOfWork<?> unitOfWork) {
+        Batch batch = store.newBatch();
+        unitOfWork.root().resources().put(resourceKey, batch);
+        return batch;
+    }
+
     Batch existingBatch(UnitOfWork<?> unitOfWork) {
         return unitOfWork.root().getResource(resourceKey);
     }

@@ -11,7 +11,6 @@ import org.axonframework.config.Configurer;
 import org.axonframework.eventhandling.EventMessage;
 import org.axonframework.eventhandling.GapAwareTrackingToken;
 import org.axonframework.eventhandling.PropagatingErrorHandler;
-import org.axonframework.eventhandling.SimpleEventHandlerInvoker;
 import org.axonframework.eventhandling.TrackedEventMessage;
 import org.axonframework.eventhandling.TrackingToken;
 import org.axonframework.eventhandling.pooled.PooledStreamingEventProcessor;
@@ -115,8 +114,15 @@ public final class ProjectionRuntime implements StreamingProcessors {
     private record Instance(ProjectionStore store, Projection projection) {
     }
 
-    private record Running(int generation, PooledStreamingEventProcessor processor,
+    private record Running(int generation, PooledStreamingEventProcessor processor, DeadLetters.Invoker invoker,
                            ScheduledExecutorService coordinator, ScheduledExecutorService worker) {
+    }
+
+    /** Dead letters cannot be retried here now (the processor runs on another instance, or not at all). */
+    public static final class DeadLetterRetryUnavailableException extends RuntimeException {
+        public DeadLetterRetryUnavailableException(String message) {
+            super(message);
+        }
     }
 
     private final Map<String, Definition> definitions = new LinkedHashMap<>();
@@ -125,6 +131,7 @@ public final class ProjectionRuntime implements StreamingProcessors {
     private final Generations generations;
     private final ReadModelPositions positions;
     private final Settings settings;
+    private final DeadLetters deadLetters;
     private final Map<String, Instance> instances = new ConcurrentHashMap<>();
     private final Map<String, Running> running = new ConcurrentHashMap<>();
     private volatile Configuration axon;
@@ -144,6 +151,7 @@ public final class ProjectionRuntime implements StreamingProcessors {
         this.generations = generations;
         this.positions = positions;
         this.settings = settings;
+        this.deadLetters = new DeadLetters(database);
     }
 
     /** Starts the processors with Axon's configuration (inbound event connectors phase) and stops them with it. */
@@ -167,6 +175,7 @@ public final class ProjectionRuntime implements StreamingProcessors {
         this.axon = configuration;
         this.tokenStore = configuration.getComponent(TokenStore.class);
         this.source = configuration.eventStore();
+        deadLetters.serializer(configuration.serializer());
         for (String name : definitions.keySet()) {
             generations.ensure(name);
         }
@@ -356,6 +365,72 @@ public final class ProjectionRuntime implements StreamingProcessors {
         return min;
     }
 
+    // ---------------------------------------------------------------------------------------------- dead letters
+
+    /**
+     * The dead letters of a projection's processors (every generation), or of all projections ({@code null}).
+     *
+     * @throws UnknownProjectionException if there is no such projection
+     */
+    public List<DeadLetters.Letter> deadLetters(String projection) {
+        if (projection != null) {
+            definition(projection);
+        }
+        return deadLetters.list(projection);
+    }
+
+    /** How many dead-letter sequences the processor of the projection's active generation has. */
+    public long deadLetterSequences(String projection) {
+        return deadLetters.sequences(Generations.processorName(projection, generations.cached(projection).active()));
+    }
+
+    /**
+     * Retries dead letters of a projection's processor — of one sequence (a deal id), or all ({@code null}) — each
+     * sequence in order until its first failure (ADR 0007). {@code projectionOrProcessor} is a projection name (its
+     * active generation) or a processor name ({@code funnel@g2}). The processor is paused on this instance and its
+     * segment claimed for the retry, so no batch runs meanwhile; every retried letter is written through the
+     * journal and bulk write like a batch, before it leaves the queue.
+     *
+     * @throws UnknownProjectionException           if there is no such projection
+     * @throws DeadLetterRetryUnavailableException if the processor does not run here or another instance holds it
+     */
+    public DeadLetters.RetryResult retryDeadLetters(String projectionOrProcessor, String sequenceId) {
+        int at = projectionOrProcessor.indexOf('@');
+        String projection = at < 0 ? projectionOrProcessor : projectionOrProcessor.substring(0, at);
+        definition(projection);
+        String processor = at < 0 ? Generations.processorName(projection, generations.read(projection).active())
+                : projectionOrProcessor;
+        synchronized (this) {
+            Running r = running.get(processor);
+            Instance instance = instances.get(processor);
+            if (r == null || instance == null) {
+                throw new DeadLetterRetryUnavailableException(processor + " does not run on this instance");
+            }
+            r.processor().shutDown();
+            try {
+                RecoveringTokenStore claims = new RecoveringTokenStore(tokenStore, instance.store());
+                TrackingToken token;
+                try {
+                    token = claims.fetchToken(processor, 0); // claims the segment (and rolls a batch forward)
+                } catch (org.axonframework.eventhandling.tokenstore.UnableToClaimTokenException e) {
+                    throw new DeadLetterRetryUnavailableException(
+                            processor + " is being processed by another instance; retry on that instance or later");
+                }
+                DeadLetters.Session session = new DeadLetters.Session(projection, processor, token);
+                try {
+                    return deadLetters.retry(r.invoker(), session, sequenceId);
+                } finally {
+                    if (!session.commitFailed) {
+                        journal.clear(processor); // every retried batch is written: nothing to roll forward
+                    }
+                    claims.releaseClaim(processor, 0);
+                }
+            } finally {
+                r.processor().start();
+            }
+        }
+    }
+
     // ------------------------------------------------------------------------------------------------ supervisor
 
     private void reconcileQuietly() {
@@ -447,6 +522,7 @@ public final class ProjectionRuntime implements StreamingProcessors {
         }
         positions.deleteTokens(processor);
         journal.clear(processor);
+        deadLetters.clear(processor);
         instances.remove(processor);
     }
 
@@ -469,12 +545,8 @@ public final class ProjectionRuntime implements StreamingProcessors {
         Projection projection = instance.projection();
         String name = projection.name();
         Configuration config = axon;
-        SimpleEventHandlerInvoker invoker = SimpleEventHandlerInvoker.builder()
-                .eventHandlers(projection)
-                .parameterResolverFactory(config.parameterResolverFactory())
-                .handlerDefinition(config.handlerDefinition(projection.getClass()))
-                .listenerInvocationErrorHandler(PropagatingErrorHandler.instance())
-                .build();
+        // one dead-letter queue per processor (processing group = processor name), sequenced per aggregate (ADR 0007)
+        DeadLetters.Invoker invoker = deadLetters.invoker(projection, config, deadLetters.queue(name));
         ScheduledExecutorService coordinator = Executors.newSingleThreadScheduledExecutor(
                 daemon("Coordinator[" + name + "]"));
         ScheduledExecutorService worker = Executors.newSingleThreadScheduledExecutor(daemon("WorkPackage[" + name + "]"));
@@ -496,7 +568,7 @@ public final class ProjectionRuntime implements StreamingProcessors {
                 .build();
         processor.registerHandlerInterceptor(new RebuildProgress(definition.name(), generation));
         processor.registerHandlerInterceptor(new BatchCommitInterceptor(projection));
-        running.put(name, new Running(generation, processor, coordinator, worker));
+        running.put(name, new Running(generation, processor, invoker, coordinator, worker));
         processor.start();
         log.debug("Started processor {}", name);
     }

@@ -116,6 +116,11 @@ public final class ProjectionStore {
         return database.getCollection(physical(collection));
     }
 
+    /** The injected faults (test seam; {@link FaultInjector#NONE} in production). */
+    public FaultInjector faults() {
+        return faults;
+    }
+
     /** Test seam: fail part-way through a batch's writes. */
     public void faults(FaultInjector faults) {
         this.faults = faults == null ? FaultInjector.NONE : faults;
@@ -218,6 +223,15 @@ public final class ProjectionStore {
      * segment, and the next claim rolls the batch forward from the journal if it got that far).
      */
     void commit(int segment, TrackingToken token, List<Doc> docs) {
+        commit(segment, token, docs, List.of(), false);
+    }
+
+    /**
+     * @param extra writes to add to the batch (the applied-marker of a retried dead letter)
+     * @param redo  a batch that does not move the token (a dead-letter retry): its journal is rolled forward on the
+     *              next claim whatever the stored token
+     */
+    void commit(int segment, TrackingToken token, List<Doc> docs, List<Op> extra, boolean redo) {
         List<Op> ops = new ArrayList<>();
         for (Doc doc : docs) {
             if (doc.changed()) {
@@ -227,13 +241,14 @@ public final class ProjectionStore {
                 }
             }
         }
+        ops.addAll(extra);
         if (ops.isEmpty()) {
             return;
         }
         try {
             writeGuard.run();
             faults.beforeJournal(name, ops.size());
-            journal.write(name, segment, token, ops);
+            journal.write(name, segment, token, ops, redo);
             apply(ops, true);
         } catch (RuntimeException e) {
             forgetCache();
@@ -283,7 +298,7 @@ public final class ProjectionStore {
     TrackingToken recover(int segment, TrackingToken stored) {
         forgetCache();
         BatchJournal.Entry entry = journal.read(name, segment);
-        if (entry == null || Tokens.covers(stored, entry.token())) {
+        if (entry == null || (!entry.redo() && Tokens.covers(stored, entry.token()))) {
             findEmptyCollections();
             return null;
         }
@@ -291,6 +306,12 @@ public final class ProjectionStore {
                  name, segment, entry.ops().size());
         apply(entry.ops(), false);
         rollForwards.incrementAndGet();
+        if (entry.redo()) {
+            // a dead-letter retry's batch (ADR 0007): its token is not ahead of the stored one; done with it
+            journal.clear(name);
+            findEmptyCollections();
+            return null;
+        }
         return entry.token();
     }
 
@@ -341,6 +362,13 @@ public final class ProjectionStore {
 
         /** After all writes, before the processor stores its token; throw to crash there. */
         default void afterWrites(String projection, int writes) {
+        }
+
+        /**
+         * After the projection's handlers changed the batch's documents for {@code event}, inside the event's
+         * savepoint; throw to make the event fail as a handler that throws half-way (ADR 0007).
+         */
+        default void afterHandlers(String projection, org.axonframework.eventhandling.EventMessage<?> event) {
         }
     }
 }

@@ -63,7 +63,7 @@ public class StatementProjection extends Projection {
     @EventHandler
     void on(Object payload, EventMessage<?> message, TrackingToken token) {
         Batch batch = batch();
-        if (batch.lastToken() == null) {
+        if (batch.lastToken() == null && !batch.isRetry()) { // a retried dead letter: position = its token's index
             batch.lastToken(previous);
             batch.onCommitted(() -> previous = batch.lastToken());
         }
