@@ -45,8 +45,9 @@ class RebuildTest {
 
     private void awaitRebuildsCaughtUp() {
         await().atMost(Duration.ofSeconds(120)).pollInterval(Duration.ofMillis(50)).until(
+                // the stored token decides; the reported progress is written per handled batch and may trail it
                 () -> harness.runtime().status().stream().allMatch(
-                        s -> s.rebuild() != null && s.rebuild().position() >= harness.head()
+                        s -> s.rebuild() != null
                                 && harness.positions().reached(
                                 Generations.processorName(s.name(), s.rebuild().generation()), harness.head())));
     }
