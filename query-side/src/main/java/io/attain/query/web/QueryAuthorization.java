@@ -100,13 +100,14 @@ public class QueryAuthorization {
 
     /**
      * Commission statements: ADMIN, AUDITOR and FINANCE read every rep's; a MANAGER the statements of the reps whose
-     * current team is theirs; a REP their own. Nobody else (INTEGRATOR included): commissions are pay.
+     * current team is theirs, and their own (roll-ups of their reps' lines); a REP their own. Nobody else
+     * (INTEGRATOR included): commissions are pay.
      */
     public Mono<Void> mayReadStatement(AttainPrincipal principal, String repId) {
         if (principal == null || seesAllStatements(principal)) {
             return Mono.empty();
         }
-        if (principal.hasRole(AttainRole.REP) && repId.equals(principal.repId())) {
+        if (readsOwn(principal) && repId.equals(principal.repId())) {
             return Mono.empty();
         }
         if (principal.hasRole(AttainRole.MANAGER) && principal.teamId() != null) {
@@ -145,7 +146,7 @@ public class QueryAuthorization {
             return new HashSet<>(repIds);
         }
         Set<String> readable = new HashSet<>();
-        if (principal.hasRole(AttainRole.REP) && principal.repId() != null && repIds.contains(principal.repId())) {
+        if (readsOwn(principal) && principal.repId() != null && repIds.contains(principal.repId())) {
             readable.add(principal.repId());
         }
         if (principal.hasRole(AttainRole.MANAGER) && principal.teamId() != null) {
@@ -156,6 +157,10 @@ public class QueryAuthorization {
             }
         }
         return readable;
+    }
+
+    private static boolean readsOwn(AttainPrincipal principal) {
+        return principal.hasRole(AttainRole.REP) || principal.hasRole(AttainRole.MANAGER);
     }
 
     private static boolean seesAllStatements(AttainPrincipal principal) {

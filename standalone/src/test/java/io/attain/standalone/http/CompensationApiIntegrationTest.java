@@ -25,6 +25,8 @@ import static org.awaitility.Awaitility.await;
 @HttpApiTest
 class CompensationApiIntegrationTest {
 
+    static final String ADJUSTED = "io.attain.kernel.compensation.CommissionAdjustedEvent";
+
     @Autowired
     WebTestClient web;
     @Autowired
@@ -150,6 +152,47 @@ class CompensationApiIntegrationTest {
                 .expectBody().jsonPath("$.errors[0].field").isEqualTo("toCurrency");
         send("/api/v1/statements/" + World.ANNA + "/2017-Q5/submission", Tokens.FINANCE, json())
                 .expectStatus().isEqualTo(422).expectBody().jsonPath("$.errors[0].field").isEqualTo("period");
+    }
+
+    @Test
+    void aPlanWithRollUpCreditsTheRepsManagerOnTheManagersOwnStatementAndAClawbackReversesIt() {
+        String rep = newRep(); // in TEAM_EAST, reporting to mgr-east (the MANAGER_EAST token's subject)
+        int year = Compensation.newYear();
+        String plan = unique("plan");
+        Map<String, Object> terms = new java.util.HashMap<>(Compensation.terms(year + "-01-01"));
+        terms.put("rollUpToManagers", true);
+        terms.put("rollUpRate", 0.015);
+        api.ok(HttpMethod.POST, "/api/v1/plans", json("planId", plan, "name", "Roll-up " + year));
+        api.ok(HttpMethod.POST, "/api/v1/plans/" + plan + "/versions", json("terms", terms));
+        api.ok(HttpMethod.POST, "/api/v1/plans/" + plan + "/assignments", json("repId", rep, "effectiveFrom", year + "-01-01"));
+        api.ok(HttpMethod.POST, "/api/v1/targets", json("repId", rep, "period", year + "-Q1", "metric", "REVENUE",
+                "amount", 100000, "currency", "EUR"));
+        String deal = Compensation.winDeal(api, rep, year, 20000, "EUR");
+        String managerStatement = "statement:mgr-east:" + year + "-Q1";
+
+        // 1.5 % of the credited 20,000 = 300.00, linked to the rep's line
+        await().atMost(Duration.ofSeconds(30)).pollInterval(Duration.ofMillis(50))
+                .until(() -> Compensation.events(api, managerStatement, ADJUSTED).size() == 1);
+        Document rollUp = Compensation.events(api, managerStatement, ADJUSTED).get(0);
+        assertThat(rollUp.getString("kind")).isEqualTo("MANAGER_ROLL_UP");
+        assertThat(number(rollUp.get("amount", Document.class).get("amount"))).isEqualTo(300.0);
+        assertThat(rollUp.getString("relatedStatementId")).isEqualTo("statement:" + rep + ":" + year + "-Q1");
+        assertThat(rollUp.getString("relatedLineId")).startsWith(deal + ":" + rep + ":");
+
+        // the manager reads their own statement (the read model), a rep of theirs does not
+        String path = "/api/v1/statements/mgr-east/" + year + "-Q1";
+        await().atMost(Duration.ofSeconds(30)).pollInterval(Duration.ofMillis(100)).untilAsserted(() ->
+                api.send(HttpMethod.GET, path, Tokens.MANAGER_EAST, "").expectStatus().isOk()
+                        .expectBody().jsonPath("$.adjustments[0].kind").isEqualTo("MANAGER_ROLL_UP"));
+        api.send(HttpMethod.GET, path, Tokens.REP_ANNA, "").expectStatus().isForbidden();
+
+        // reopened inside the clawback window: the rep's line is clawed back and the roll-up reversed
+        send("/api/v1/deals/" + deal + "/reopening", Tokens.ADMIN, json("stage", "NEGOTIATION", "reason", "cancelled",
+                "occurredAt", year + "-03-01T09:00:00Z")).expectStatus().isOk();
+        await().atMost(Duration.ofSeconds(30)).pollInterval(Duration.ofMillis(50))
+                .until(() -> Compensation.events(api, managerStatement, ADJUSTED).size() == 2);
+        assertThat(number(Compensation.events(api, managerStatement, ADJUSTED).get(1).get("amount", Document.class)
+                .get("amount"))).isEqualTo(-300.0);
     }
 
     // ---------------------------------------------------------------------------------------------------- helpers

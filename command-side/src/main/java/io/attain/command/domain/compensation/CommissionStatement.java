@@ -208,10 +208,34 @@ public class CommissionStatement {
         if (command.amount().signum() == 0) {
             throw new InvalidCommandException("amount", "must not be zero");
         }
+        if (command.kind() == AdjustmentKind.MANAGER_ROLL_UP) {
+            requireRollUpOfAnotherRep(command);
+        }
         openIfNew(command.repId(), command.period(), occurredAt);
         apply(new CommissionAdjustedEvent(statementId, command.lineId(), repId, command.amount(), command.kind(),
                 command.reason(), command.relatedStatementId(), command.relatedLineId(), command.calculation(),
                 occurredAt));
+    }
+
+    /**
+     * A roll-up names the rep's line it rolls up, and never credits a manager with their own line (the same credit
+     * twice: once as the line, once as its roll-up).
+     */
+    private static void requireRollUpOfAnotherRep(AdjustCommissionCommand command) {
+        if (command.relatedStatementId() == null) {
+            throw new InvalidCommandException("relatedStatementId", "is required for a MANAGER_ROLL_UP adjustment");
+        }
+        if (command.relatedLineId() == null) {
+            throw new InvalidCommandException("relatedLineId", "is required for a MANAGER_ROLL_UP adjustment");
+        }
+        String related = command.relatedStatementId();
+        int periodStart = related.lastIndexOf(':');
+        String relatedRep = related.startsWith("statement:") && periodStart > "statement:".length()
+                ? related.substring("statement:".length(), periodStart) : null;
+        if (command.repId().equals(relatedRep)) {
+            throw new InvalidCommandException("relatedStatementId",
+                    "a manager's roll-up must roll up another rep's line, not their own");
+        }
     }
 
     @CommandHandler

@@ -48,6 +48,8 @@ import io.attain.kernel.deal.DealOpenedEvent;
 import io.attain.kernel.deal.DealReopenedEvent;
 import io.attain.kernel.deal.DealWonEvent;
 import io.attain.kernel.organisation.RepOnboardedEvent;
+import io.attain.kernel.organisation.RepTransferredEvent;
+import io.attain.kernel.organisation.TeamManagerChangedEvent;
 import io.attain.kernel.target.TargetAssignedEvent;
 import io.attain.kernel.target.TargetOwnerType;
 import io.attain.kernel.target.TargetRevisedEvent;
@@ -121,7 +123,40 @@ public class CommissionProcess {
         if (event.role() != null) {
             s.role(event.role()).repIds.add(event.repId());
         }
+        joinTeam(s, rep, event.teamId(), event.managerId(),
+                event.hireDate() != null ? event.hireDate() : event.occurredAt().atZone(ZoneOffset.UTC).toLocalDate());
         s.flush();
+    }
+
+    @EventHandler
+    void on(RepTransferredEvent event) {
+        Session s = new Session();
+        RepState rep = s.rep(event.repId());
+        if (rep.teamId != null) {
+            s.team(rep.teamId).repIds.remove(rep.repId);
+        }
+        joinTeam(s, rep, event.toTeamId(), event.toManagerId(), event.effectiveDate() != null ? event.effectiveDate()
+                : event.occurredAt().atZone(ZoneOffset.UTC).toLocalDate());
+        s.flush();
+    }
+
+    /** The team's reps report to the new manager from the change's business date on. */
+    @EventHandler
+    void on(TeamManagerChangedEvent event) {
+        Session s = new Session();
+        LocalDate from = event.occurredAt().atZone(ZoneOffset.UTC).toLocalDate();
+        for (String repId : s.team(event.teamId()).repIds) {
+            s.rep(repId).managers.add(new ProcessState.ManagerSince(from, event.managerId()));
+        }
+        s.flush();
+    }
+
+    private static void joinTeam(Session s, RepState rep, String teamId, String managerId, LocalDate from) {
+        rep.teamId = teamId;
+        if (teamId != null) {
+            s.team(teamId).repIds.add(rep.repId);
+        }
+        rep.managers.add(new ProcessState.ManagerSince(from, managerId));
     }
 
     @EventHandler
@@ -275,6 +310,7 @@ public class CommissionProcess {
             Trigger trigger = new Trigger(message, event.occurredAt());
             for (LineState line : deal.lines.values()) {
                 takeBack(s, deal, line, null, trigger, "deal reopened: " + event.reason());
+                rollUp(s, deal, line, trigger);
             }
             for (RepState rep : repsWithPending(s, deal)) {
                 dropPending(rep, deal.dealId);
@@ -313,6 +349,7 @@ public class CommissionProcess {
                 Money part = credited.amount().compareTo(line.remaining.amount()) >= 0 ? null : credited;
                 takeBack(s, deal, line, part, trigger, "deal amount reduced from " + event.previousAmount()
                         + " to " + event.amount());
+                rollUp(s, deal, line, trigger);
             }
             deal.wonAmount = event.amount();
         }
@@ -362,7 +399,9 @@ public class CommissionProcess {
             line.calculation = event.calculation();
             line.effective = event.calculation();
         }
-        reconcile(s, line, new Trigger(message, event.occurredAt()), "recalculated with the facts now known");
+        Trigger trigger = new Trigger(message, event.occurredAt());
+        reconcile(s, line, trigger, "recalculated with the facts now known");
+        rollUp(s, deal, line, trigger);
         s.flush();
     }
 
@@ -580,6 +619,7 @@ public class CommissionProcess {
             for (LineState line : deal.lines.values()) {
                 if (line.repId.equals(rep.repId)) {
                     reconcile(s, line, trigger, reason);
+                    rollUp(s, deal, line, trigger);
                 }
             }
         }
@@ -633,13 +673,19 @@ public class CommissionProcess {
     /** An adjustment line in the rep's first open quarter from the line's; {@code true} if it is booked. */
     private boolean adjust(Session s, LineState line, String lineId, Money amount, AdjustmentKind kind, String reason,
                            CommissionCalculation calculation, Trigger trigger) {
+        return adjust(s, line, line.repId, lineId, amount, kind, reason, calculation, trigger);
+    }
+
+    /** An adjustment line in {@code repId}'s first open quarter from the line's; {@code true} if it is booked. */
+    private boolean adjust(Session s, LineState line, String repId, String lineId, Money amount, AdjustmentKind kind,
+                           String reason, CommissionCalculation calculation, Trigger trigger) {
         Period period = line.period;
         for (int i = 0; i <= MAX_QUARTERS_AHEAD; i++, period = next(period)) {
-            String statementId = CompensationIds.statementId(line.repId, period);
+            String statementId = CompensationIds.statementId(repId, period);
             if (!s.isOpen(statementId)) {
                 continue;
             }
-            Outcome outcome = commands.send(new AdjustCommissionCommand(statementId, line.repId, period, lineId, amount,
+            Outcome outcome = commands.send(new AdjustCommissionCommand(statementId, repId, period, lineId, amount,
                     kind, reason, line.statementId, line.lineId, calculation, trigger.occurredAt()));
             if (outcome.kind() == Outcome.Kind.OK || outcome.is(Outcome.Kind.DUPLICATE, "lineId")) {
                 return true;
@@ -651,8 +697,78 @@ public class CommissionProcess {
             log.warn("Line {}: adjustment {} refused by {}: {}", line.lineId, lineId, statementId, outcome);
             return false;
         }
-        log.warn("Line {}: no open statement for {} within {} quarters", line.lineId, line.repId, MAX_QUARTERS_AHEAD);
+        log.warn("Line {}: no open statement for {} within {} quarters", line.lineId, repId, MAX_QUARTERS_AHEAD);
         return false;
+    }
+
+    // ---------------------------------------------------------------------------------------------------- roll-ups
+
+    /**
+     * Keeps the manager's roll-up of a line equal to what the line earns them now: the effective calculation's
+     * {@code managerRollUp} (the plan's roll-up rate × the credited revenue, rounded once), scaled to what the line
+     * still credits after clawbacks (rounded HALF_EVEN to the currency's minor unit); zero once clawed back. The
+     * difference to what was booked goes to the manager's first open statement from the line's quarter as a
+     * MANAGER_ROLL_UP adjustment (line id {@code rollup:<lineId>:<event id>}, so a redelivery is a duplicate).
+     *
+     * <p>The manager is the rep's manager on the line's business date (onboarding, transfers and team manager
+     * changes), chosen once. No roll-up when the rep has no manager, the manager is the rep, or the manager holds a
+     * share of the deal's credit themselves: the same credit is never paid twice.
+     */
+    private void rollUp(Session s, DealState deal, LineState line, Trigger trigger) {
+        CommissionCalculation c = line.effective;
+        if (c == null || line.noRollUp != null) {
+            return;
+        }
+        Money booked = line.rollUpBooked != null ? line.rollUpBooked : Money.zero(c.currency());
+        Money due = rollUpDue(line, c);
+        if (due.minus(booked).signum() == 0) {
+            return;
+        }
+        if (line.rollUpManagerId == null) {
+            String managerId = managerOf(s.rep(line.repId), line.businessDate);
+            String why = managerId == null ? "the rep has no manager on " + line.businessDate
+                    : managerId.equals(line.repId) ? "the rep is their own manager"
+                    : shareOf(deal, managerId).signum() > 0 ? "the manager " + managerId + " holds a share of the deal"
+                    : null;
+            if (why != null) {
+                line.noRollUp = why;
+                log.info("Line {}: no manager roll-up: {}", line.lineId, why);
+                return;
+            }
+            line.rollUpManagerId = managerId;
+        }
+        Money delta = due.minus(booked);
+        String reason = (delta.signum() > 0 ? "roll-up of " : "roll-up reversed for ") + line.repId + "'s line "
+                + line.lineId + " (credited " + line.remaining + " of " + line.credited + ")";
+        if (adjust(s, line, line.rollUpManagerId, "rollup:" + line.lineId + ":" + trigger.eventId(), delta,
+                AdjustmentKind.MANAGER_ROLL_UP, reason, c, trigger)) {
+            line.rollUpBooked = due;
+        }
+    }
+
+    private static Money rollUpDue(LineState line, CommissionCalculation c) {
+        if (c.managerRollUp() == null || line.clawedBack) {
+            return Money.zero(c.currency());
+        }
+        if (line.remaining.amount().compareTo(line.credited.amount()) == 0) {
+            return c.managerRollUp();
+        }
+        return new Money(c.managerRollUp().amount().multiply(line.remaining.amount())
+                .divide(line.credited.amount(), java.math.MathContext.DECIMAL128), c.currency()).rounded();
+    }
+
+    /** The rep's manager on the date: the latest change on or before it; before the first, the first. */
+    private static String managerOf(RepState rep, LocalDate date) {
+        ProcessState.ManagerSince found = null;
+        for (ProcessState.ManagerSince m : rep.managers) {
+            if (!m.from().isAfter(date) && (found == null || !m.from().isBefore(found.from()))) {
+                found = m;
+            }
+        }
+        if (found == null && !rep.managers.isEmpty()) {
+            found = rep.managers.get(0);
+        }
+        return found == null ? null : found.managerId();
     }
 
     // ------------------------------------------------------------------------------------------------------- facts
@@ -830,6 +946,14 @@ public class CommissionProcess {
                 FxState f = new FxState();
                 f.pairId = pairId;
                 return f;
+            });
+        }
+
+        ProcessState.TeamState team(String teamId) {
+            return get("team:" + teamId, ProcessState.TeamState.class, () -> {
+                ProcessState.TeamState t = new ProcessState.TeamState();
+                t.teamId = teamId;
+                return t;
             });
         }
 

@@ -68,6 +68,12 @@ final class ProcessState {
         public boolean clawedBack;
         /** The deal was reopened after the clawback window: the commission stays. */
         public boolean keptOutsideWindow;
+        /** The manager the line rolls up to (chosen once, by the line's business date); {@code null} until then. */
+        public String rollUpManagerId;
+        /** Why the line does not roll up (e.g. the manager holds a share of the deal); {@code null} if it does. */
+        public String noRollUp;
+        /** The net roll-up booked on the manager's statements so far; {@code null}: nothing booked. */
+        public Money rollUpBooked;
     }
 
     /** {@code rep:<repId>}: role, plan assignments, REVENUE targets, deals with lines, pending items. */
@@ -80,6 +86,20 @@ final class ProcessState {
         public Set<String> dealIds = new LinkedHashSet<>();
         /** Deals whose commission for this rep is not booked yet, by deal id. */
         public Map<String, PendingState> pending = new LinkedHashMap<>();
+        /** The rep's team now. */
+        public String teamId;
+        /** Who the rep reported to, from which business date on (in the order of the log). */
+        public List<ManagerSince> managers = new ArrayList<>();
+    }
+
+    /** {@code team:<teamId>}: the reps in the team now (for manager changes). */
+    static final class TeamState {
+        public String teamId;
+        public Set<String> repIds = new LinkedHashSet<>();
+    }
+
+    /** The rep's manager from a business date on. */
+    record ManagerSince(LocalDate from, String managerId) {
     }
 
     /** {@code role:<ROLE>}: reps of the role and plan assignments to it. */

@@ -420,6 +420,41 @@ class CommissionStatementTest {
         }
 
         @Test
+        void booksAManagersRollUpOfAnotherRepsLine() {
+            fixture.given(opened())
+                    .when(new AdjustCommissionCommand(ID, REP, MAY, "rollup:l-9:ev-9", eur("300.00"),
+                            AdjustmentKind.MANAGER_ROLL_UP, "roll-up of Boris's line l-9",
+                            "statement:Boris Otto:2017-05", "l-9", null, AT))
+                    .expectEvents(new CommissionAdjustedEvent(ID, "rollup:l-9:ev-9", REP, eur("300.00"),
+                            AdjustmentKind.MANAGER_ROLL_UP, "roll-up of Boris's line l-9",
+                            "statement:Boris Otto:2017-05", "l-9", null, AT));
+        }
+
+        @Test
+        void refusesARollUpWithoutTheRolledUpLineOrOfTheManagersOwnLine() {
+            fixture.given(opened())
+                    .when(new AdjustCommissionCommand(ID, REP, MAY, "r-1", eur("300.00"),
+                            AdjustmentKind.MANAGER_ROLL_UP, "roll-up", null, "l-9", null, AT))
+                    .expectException(InvalidCommandException.class)
+                    .expectExceptionMessage("relatedStatementId: is required for a MANAGER_ROLL_UP adjustment")
+                    .expectNoEvents();
+            new AggregateTestFixture<>(CommissionStatement.class).given(opened())
+                    .when(new AdjustCommissionCommand(ID, REP, MAY, "r-1", eur("300.00"),
+                            AdjustmentKind.MANAGER_ROLL_UP, "roll-up", "statement:Boris Otto:2017-05", null, null, AT))
+                    .expectException(InvalidCommandException.class)
+                    .expectExceptionMessage("relatedLineId: is required for a MANAGER_ROLL_UP adjustment")
+                    .expectNoEvents();
+            new AggregateTestFixture<>(CommissionStatement.class).given(opened())
+                    .when(new AdjustCommissionCommand(ID, REP, MAY, "r-1", eur("300.00"),
+                            AdjustmentKind.MANAGER_ROLL_UP, "roll-up", "statement:Anna Snelling:2017-04", "l-0", null,
+                            AT))
+                    .expectException(InvalidCommandException.class)
+                    .expectExceptionMessage("relatedStatementId: a manager's roll-up must roll up another rep's line, "
+                            + "not their own")
+                    .expectNoEvents();
+        }
+
+        @Test
         void refusesAnAdjustmentOfAPaidPeriod() {
             fixture.given(opened(), firstLine(), submitted(eur("400.00")), approved(eur("400.00")),
                             new CommissionPaidEvent(ID, REP, "b-1", eur("400.00"), LocalDate.of(2017, 6, 30), true, AT))

@@ -33,6 +33,8 @@ import io.attain.kernel.deal.DealOpenedEvent;
 import io.attain.kernel.deal.DealReopenedEvent;
 import io.attain.kernel.deal.DealWonEvent;
 import io.attain.kernel.organisation.RepOnboardedEvent;
+import io.attain.kernel.organisation.RepTransferredEvent;
+import io.attain.kernel.organisation.TeamManagerChangedEvent;
 import io.attain.kernel.target.TargetAssignedEvent;
 import io.attain.kernel.target.TargetOwnerType;
 import io.attain.kernel.target.TargetRevisedEvent;
@@ -330,6 +332,128 @@ class CommissionProcessTest {
         deliver(new PlanAssignedEvent(PLAN, "kam", null, LocalDate.of(2017, 1, 1), at("2017-06-01")));
 
         assertThat(appended(CommissionAccruedEvent.class)).hasSize(1);
+    }
+
+
+    // ------------------------------------------------------------------------------------------------ roll-ups
+
+    @Test
+    void aWonDealRollsUpToTheRepsManagerOnTheManagersStatement() {
+        rollUpPlan("0.015");
+        EventMessage<?> won = win("d-1", "20000", MAY_10);
+
+        // the rep: 20,000 at 2 % = 400.00; the manager m: 1.5 % of the credited 20,000 = 300.00
+        assertThat(appended(CommissionAccruedEvent.class)).singleElement()
+                .satisfies(e -> assertThat(e.calculation().total()).isEqualTo(eur("400.00")));
+        assertThat(rollUps()).singleElement().satisfies(e -> {
+            assertThat(e.statementId()).isEqualTo("statement:m:2017-Q2");
+            assertThat(e.repId()).isEqualTo("m");
+            assertThat(e.amount()).isEqualTo(eur("300.00"));
+            assertThat(e.relatedStatementId()).isEqualTo("statement:anna:2017-Q2");
+            assertThat(e.relatedLineId()).isEqualTo("d-1:anna:" + won.getIdentifier());
+            assertThat(e.calculation().managerRollUp()).isEqualTo(eur("300.00"));
+        });
+    }
+
+    @Test
+    void aRollUpIsBookedOnceWhateverIsRedelivered() {
+        rollUpPlan("0.015");
+        EventMessage<?> won = win("d-1", "20000", MAY_10);
+        redeliver(won);
+        appendedMessages(CommissionAccruedEvent.class).forEach(this::redeliver);
+
+        assertThat(rollUps()).hasSize(1);
+    }
+
+    @Test
+    void aClawbackReversesTheManagersRollUpAndAReductionScalesIt() {
+        rollUpPlan("0.015");
+        win("d-1", "20000", MAY_10);
+        deliver(new DealAmountChangedEvent("d-1", eur("20000"), eur("15000"), at("2017-05-21")));
+        // a quarter of the credit taken back: the roll-up due is 300.00 × 15,000 / 20,000 = 225.00, i.e. −75.00
+        deliver(new DealReopenedEvent("d-1", Stage.WON, Stage.NEGOTIATION, "customer backed out", at("2017-06-01")));
+        // the rest taken back: −225.00
+
+        assertThat(rollUps()).extracting(CommissionAdjustedEvent::amount)
+                .containsExactly(eur("300.00"), eur("-75.00"), eur("-225.00"));
+        assertThat(rollUps()).allSatisfy(e -> assertThat(e.statementId()).isEqualTo("statement:m:2017-Q2"));
+    }
+
+    @Test
+    void aManagerCreditedOnTheDealGetsNoRollUpOfItButTheirOwnLineRollsUpToTheirManager() {
+        rollUpPlan("0.015");
+        deliver(new RepOnboardedEvent("m", "m", Role.SALES_REP, "t", "rm", LocalDate.of(2016, 1, 4), at("2016-01-04")));
+        target("m", "t-m", "100000");
+        open("d-1", ANNA, "20000", "EUR");
+        deliver(new DealCreditSplitEvent("d-1", List.of(new CreditShare(ANNA, new BigDecimal("50")),
+                new CreditShare(BORIS, new BigDecimal("25")), new CreditShare("m", new BigDecimal("25"))),
+                at("2017-05-01")));
+        deliver(new DealWonEvent("d-1", Stage.NEGOTIATION, eur("20000"), null, MAY_10));
+
+        // anna's and boris's manager m holds a share of the deal: a manager is credited on a deal once, directly
+        // or by roll-up, never both ("no double dipping"), so their lines do not roll up to m; m's own line rolls
+        // up to m's manager rm: 1.5 % of m's credited 5,000 = 75.00
+        assertThat(rollUps()).singleElement().satisfies(e -> {
+            assertThat(e.statementId()).isEqualTo("statement:rm:2017-Q2");
+            assertThat(e.amount()).isEqualTo(eur("75.00"));
+        });
+    }
+
+    @Test
+    void theManagerIsTheOneOnTheDealsBusinessDateAfterTransfersAndManagerChanges() {
+        rollUpPlan("0.01");
+        deliver(new RepTransferredEvent(ANNA, "t", "m", "t2", "n", LocalDate.of(2017, 6, 1), at("2017-05-20")));
+        deliver(new TeamManagerChangedEvent("t2", "n", "k", at("2017-08-01")));
+        win("d-1", "10000", MAY_10);                                   // before the transfer: m
+        win("d-2", "10000", Instant.parse("2017-06-15T00:00:00Z"));    // after it: n
+        win("d-3", "10000", Instant.parse("2017-08-15T00:00:00Z"));    // after the team's new manager: k
+
+        assertThat(rollUps()).extracting(CommissionAdjustedEvent::statementId, CommissionAdjustedEvent::amount)
+                .containsExactly(org.assertj.core.groups.Tuple.tuple("statement:m:2017-Q2", eur("100.00")),
+                        org.assertj.core.groups.Tuple.tuple("statement:n:2017-Q2", eur("100.00")),
+                        org.assertj.core.groups.Tuple.tuple("statement:k:2017-Q3", eur("100.00")));
+    }
+
+    @Test
+    void aReversalForALockedManagerStatementLandsInTheManagersNextOpenQuarter() {
+        rollUpPlan("0.015");
+        win("d-1", "20000", MAY_10);
+        String managerQ2 = "statement:m:2017-Q2";
+        direct(new SubmitStatementCommand(managerQ2, "fin", at("2017-06-20")));
+        direct(new ApproveStatementCommand(managerQ2, "fin", ApproverRole.FINANCE, at("2017-06-21")));
+        direct(new LockStatementCommand(managerQ2, "fin", at("2017-06-22")));
+
+        deliver(new DealReopenedEvent("d-1", Stage.WON, Stage.NEGOTIATION, "customer backed out", at("2017-06-25")));
+
+        assertThat(rollUps()).extracting(CommissionAdjustedEvent::statementId, CommissionAdjustedEvent::amount)
+                .containsExactly(org.assertj.core.groups.Tuple.tuple(managerQ2, eur("300.00")),
+                        org.assertj.core.groups.Tuple.tuple("statement:m:2017-Q3", eur("-300.00")));
+    }
+
+    @Test
+    void withoutRollUpInThePlanNothingRollsUp() {
+        win("d-1", "20000", MAY_10);
+        deliver(new DealReopenedEvent("d-1", Stage.WON, Stage.NEGOTIATION, "customer backed out", at("2017-06-01")));
+
+        assertThat(rollUps()).isEmpty();
+    }
+
+    /** Version 2 of the plan, in force from the start with the same bands, rolls up at {@code rate}. */
+    private void rollUpPlan(String rate) {
+        PlanTerms t = terms(LocalDate.of(2017, 1, 1), "0.02", "0.05", "0.08");
+        deliver(new PlanVersionPublishedEvent(PLAN, 2, new PlanTerms(t.effectiveFrom(), t.currency(), t.basePay(),
+                t.bands(), t.perDealCap(), t.perPeriodCap(), t.thresholdBonuses(), t.spiffs(), t.minimumDealSize(),
+                t.clawbackWindowDays(), true, new BigDecimal(rate)), false, at("2016-12-02")));
+    }
+
+    private List<CommissionAdjustedEvent> rollUps() {
+        return appended(CommissionAdjustedEvent.class).stream()
+                .filter(e -> e.kind() == AdjustmentKind.MANAGER_ROLL_UP).toList();
+    }
+
+    private List<EventMessage<?>> appendedMessages(Class<?> type) {
+        return engine.readEvents(null, false).filter(e -> type.isInstance(e.getPayload()))
+                .<EventMessage<?>>map(e -> e).toList();
     }
 
     // ---------------------------------------------------------------------------------------------------- helpers
