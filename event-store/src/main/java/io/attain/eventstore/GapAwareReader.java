@@ -13,7 +13,6 @@ import java.util.Comparator;
 import java.util.List;
 
 import static com.mongodb.client.model.Filters.and;
-import static com.mongodb.client.model.Filters.eq;
 import static com.mongodb.client.model.Filters.gte;
 import static com.mongodb.client.model.Filters.in;
 import static com.mongodb.client.model.Filters.lte;
@@ -28,14 +27,14 @@ final class GapAwareReader {
     private static final Logger log = LoggerFactory.getLogger(GapAwareReader.class);
 
     private final MongoCollection<Document> events;
-    private final MongoCollection<Document> positions;
+    private final PositionAllocator positions;
     private final GapClock gapClock;
     private final Duration gapHoldBack;
     private final Duration gapTimeout;
     private final int maxGapOffset;
     private volatile long lastPurge;
 
-    GapAwareReader(MongoCollection<Document> events, MongoCollection<Document> positions, GapClock gapClock,
+    GapAwareReader(MongoCollection<Document> events, PositionAllocator positions, GapClock gapClock,
                    Duration gapHoldBack, Duration gapTimeout, int maxGapOffset) {
         this.events = events;
         this.positions = positions;
@@ -140,8 +139,9 @@ final class GapAwareReader {
                 }
                 expected = last + 1;
             }
-            if (expected <= windowEnd && !mayPass(expected, windowEnd)) {
-                return out;
+            if (expected <= windowEnd && (windowEnd == allocated && !positions.mayPassTail()
+                                          || !mayPass(expected, windowEnd))) {
+                return out; // missing positions at the end: wait (at the tail, wait for a later commit if told so)
             }
             from = Math.max(expected, windowEnd + 1);
         }
@@ -219,8 +219,7 @@ final class GapAwareReader {
     }
 
     long allocatedUpTo() {
-        Document counter = positions.find(eq("_id", MongoEventStorageEngine.COUNTER_ID)).first();
-        return counter == null ? 0 : counter.get("value", Number.class).longValue();
+        return positions.allocatedUpTo();
     }
 
     TrackedEventData<?> tracked(GapAwareTrackingToken token, StoredEvent event) {

@@ -295,7 +295,7 @@ public abstract class EventStoreConformance {
         MongoEventStorageEngine bounded = fixture.builder(database).maxGapOffset(100).build();
         for (int i = 0; i < 500; i++) {
             bounded.appendEvents(incremented("x-" + i, 0));
-            allocateRaw(1);                                       // every other position never written
+            allocateRaw(bounded, 1);                              // every other position never written
         }
         bounded.appendEvents(incremented("last", 0));
         assertThat(StoreFixture.readAll(bounded, null).events()).hasSize(1);   // held back at the first hole
@@ -431,7 +431,7 @@ public abstract class EventStoreConformance {
     @Test
     void upcastersTurnOldPayloadsIntoTheCurrentShape() {
         MongoEventStorageEngine upcasting = fixture.builder(database).upcasterChain(new RenameAmountToBy()).build();
-        long position = allocateRaw(1);
+        long position = allocateRaw(upcasting, 1);
         // revision null of Incremented named its field "amount"
         insertRaw(position, "old", 0, TestEvents.Incremented.class.getName(), "{\"counterId\":\"old\",\"amount\":5}");
 
@@ -559,10 +559,11 @@ public abstract class EventStoreConformance {
 
     /** Allocates positions the way a writer does, without writing them; returns the last one. */
     protected long allocateRaw(int count) {
-        Document counter = database.getCollection(MongoEventStorageEngine.POSITIONS).findOneAndUpdate(
-                eq("_id", MongoEventStorageEngine.COUNTER_ID), inc("value", (long) count),
-                new FindOneAndUpdateOptions().upsert(true).returnDocument(ReturnDocument.AFTER));
-        return counter.get("value", Number.class).longValue();
+        return allocateRaw(engine, count);
+    }
+
+    protected static long allocateRaw(MongoEventStorageEngine writer, int count) {
+        return writer.allocateUnwritten(count);
     }
 
     protected void insertRaw(long position, String aggregateId, long seq) {

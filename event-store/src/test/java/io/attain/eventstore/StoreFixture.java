@@ -22,9 +22,13 @@ public final class StoreFixture {
     /** A monotonic clock the tests move by hand, so that no test sleeps to pass a timeout. */
     public final AtomicLong nanos = new AtomicLong(1_000_000_000L);
 
+    /** Engines hand out positions from memory ({@code MongoEventStorageEngine.Builder#inProcessPositions}). */
+    public boolean inProcessPositions;
+
     public MongoEventStorageEngine.Builder builder(MongoDatabase database) {
         return MongoEventStorageEngine.builder()
                                       .database(database)
+                                      .inProcessPositions(inProcessPositions)
                                       .eventSerializer(SERIALIZER)
                                       .snapshotSerializer(SERIALIZER)
                                       .nanoTime(nanos::get);

@@ -96,8 +96,12 @@ public class AttainStoreAutoConfiguration {
                                                       Serializer defaultSerializer,
                                                       @Qualifier("eventSerializer") Serializer eventSerializer,
                                                       org.axonframework.config.Configuration configuration,
-                                                      AttainStoreProperties properties) {
+                                                      AttainStoreProperties properties,
+                                                      ObjectProvider<EmbeddedMongo> embedded) {
         AttainStoreProperties.EventStore settings = properties.getEventStore();
+        // The embedded server runs in this process and only this engine writes its log: positions from memory,
+        // reserved a block at a time (ADR 0002). Real MongoDB may have several writing processes: one $inc per append.
+        boolean inProcessPositions = embedded.getIfAvailable() != null;
         return MongoEventStorageEngine.builder()
                                       .database(database)
                                       .snapshotSerializer(defaultSerializer)
@@ -108,6 +112,7 @@ public class AttainStoreAutoConfiguration {
                                       .gapHoldBack(settings.getGapHoldBack())
                                       .gapTimeout(settings.getGapTimeout())
                                       .maxGapOffset(settings.getMaxGapOffset())
+                                      .inProcessPositions(inProcessPositions)
                                       .build();
     }
 
