@@ -13,7 +13,8 @@ public final class Bench {
 
     static Map<String, Scenario> scenarios() {
         Map<String, Scenario> all = new LinkedHashMap<>();
-        for (Scenario s : List.<Scenario>of(new EventStoreScenario(), new CommandsScenario(), new ReadSideScenario())) {
+        for (Scenario s : List.<Scenario>of(new EventStoreScenario(), new CommandsScenario(), new ReadSideScenario(),
+                                                          new AuditScenario())) {
             all.put(s.name(), s);
         }
         return all;

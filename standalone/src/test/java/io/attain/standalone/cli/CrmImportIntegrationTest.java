@@ -18,7 +18,10 @@ import io.attain.kernel.deal.DealWonEvent;
 import org.axonframework.eventhandling.DomainEventMessage;
 import org.axonframework.eventsourcing.eventstore.EventStore;
 import org.bson.Document;
+import org.junit.jupiter.api.MethodOrderer;
+import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestMethodOrder;
 import org.junit.jupiter.api.io.TempDir;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
@@ -50,10 +53,18 @@ import static org.junit.jupiter.api.Assumptions.assumeTrue;
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = {
         "attain.embedded.backend=memory",
-        "ATTAIN_ADMIN_TOKEN=" + CrmImportIntegrationTest.TOKEN})
+        "ATTAIN_ADMIN_TOKEN=" + CrmImportIntegrationTest.TOKEN,
+        "attain.security.tokens[" + CrmImportIntegrationTest.FINANCE + "]=FINANCE:crm-finance",
+        "attain.security.tokens[" + CrmImportIntegrationTest.AUDITOR + "]=AUDITOR:crm-auditor",
+        "attain.security.tokens[" + CrmImportIntegrationTest.REP_DARCEL + "]=REP:Darcel Schlecht:Melvin Marxen"})
+@TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 class CrmImportIntegrationTest {
 
     static final String TOKEN = "crm-import-it-admin-token-0123456789";
+    static final String FINANCE = "crm-it-finance-token";
+    static final String AUDITOR = "crm-it-auditor-token";
+    /** A rep of the export (team = the manager's name, as the import creates it). */
+    static final String REP_DARCEL = "crm-it-rep-darcel-token";
     static final String DATASET = "shared/data/crm-sales-opportunities";
 
     @LocalServerPort
@@ -124,7 +135,7 @@ class CrmImportIntegrationTest {
 
     /** What the export should produce, counted with a plain split (the files hold no quoted fields). */
     record Expected(int regions, int teams, int reps, int products, int deals, int won, int lost,
-                    int gtxPro, int noAccount) {
+                    int gtxPro, int noAccount, int quarters) {
 
         static Expected from(Path dir) throws IOException {
             List<String[]> teams = rows(dir.resolve("sales_teams.csv"));
@@ -140,15 +151,30 @@ class CrmImportIntegrationTest {
             int lost = 0;
             int gtxPro = 0;
             int noAccount = 0;
+            LocalDate firstEngaged = null;
+            LocalDate last = null;
             List<String[]> pipeline = rows(dir.resolve("sales_pipeline.csv"));
             for (String[] row : pipeline) {
                 won += row[4].equals("Won") ? 1 : 0;
                 lost += row[4].equals("Lost") ? 1 : 0;
                 gtxPro += row[2].equals("GTXPro") ? 1 : 0;
                 noAccount += row[3].isEmpty() ? 1 : 0;
+                for (int column : new int[]{5, 6}) {
+                    if (!row[column].isEmpty()) {
+                        LocalDate date = LocalDate.parse(row[column]);
+                        last = last == null || date.isAfter(last) ? date : last;
+                        if (column == 5) {
+                            firstEngaged = firstEngaged == null || date.isBefore(firstEngaged) ? date : firstEngaged;
+                        }
+                    }
+                }
             }
+            // a plan's targets: every quarter from the reps' hire date (the day before the first engagement) on
+            LocalDate hired = firstEngaged.minusDays(1);
+            int quarters = (last.getYear() * 4 + (last.getMonthValue() - 1) / 3)
+                    - (hired.getYear() * 4 + (hired.getMonthValue() - 1) / 3) + 1;
             return new Expected(offices.size(), managers.size(), agents.size(),
-                    rows(dir.resolve("products.csv")).size(), pipeline.size(), won, lost, gtxPro, noAccount);
+                    rows(dir.resolve("products.csv")).size(), pipeline.size(), won, lost, gtxPro, noAccount, quarters);
         }
 
         private static List<String[]> rows(Path file) throws IOException {
@@ -158,18 +184,70 @@ class CrmImportIntegrationTest {
         }
     }
 
+    // ------------------------------------------------------------------ the published export, imported once
+
+    /** The first import of the published export with the sample plan, and the log's event counts around it. */
+    record Imported(int port, Run first, Map<String, Long> before, Map<String, Long> after) {
+    }
+
+    /**
+     * The published export imported with {@code docs/plans/sample-plan.json}: once per Spring context (the import
+     * takes minutes), shared by {@link #importsThePublishedExportAndASecondRunAppendsNothing} and
+     * {@link #theSamplePlanOnTheImportedDataEndToEnd} (whichever runs first imports).
+     */
+    private static Imported imported;
+
+    synchronized Imported publishedExport(Path dir) {
+        if (imported == null || imported.port() != port) {
+            Map<String, Long> before = eventsByType();
+            Run first = importCrm(dir, TOKEN, "http://127.0.0.1:" + port, "--plan", SamplePlan.file().toString());
+            imported = new Imported(port, first, before, eventsByType());
+        }
+        return imported;
+    }
+
+    /** Events the commission process appends (statements) or publishes, asynchronously after the import. */
+    static boolean commissionEvent(String type) {
+        return type.startsWith("Commission") || type.startsWith("Statement");
+    }
+
+    static long totalWithoutCommissions(Map<String, Long> counts) {
+        return counts.entrySet().stream().filter(e -> !commissionEvent(e.getKey())).mapToLong(Map.Entry::getValue).sum();
+    }
+
+    /** Waits until the commission process has booked one accrual per won deal of the export. */
+    void awaitCommissionsBooked(Path dir) throws IOException {
+        Set<String> agents = new HashSet<>();
+        Expected.rows(dir.resolve("sales_teams.csv")).forEach(row -> agents.add(row[0]));
+        long won = Expected.from(dir).won();
+        Awaitility.await("one commission line per won deal").atMost(Duration.ofMinutes(10))
+                  .pollInterval(Duration.ofSeconds(2)).until(() -> {
+                      long accrued = 0;
+                      for (Document commit : database.getCollection("events")
+                                                     .find(com.mongodb.client.model.Filters.regex("aggregateId", "^statement:"))) {
+                          String rep = commit.getString("aggregateId").split(":")[1];
+                          for (Document event : commit.getList("events", Document.class, List.of())) {
+                              accrued += agents.contains(rep)
+                                      && event.getString("payloadType").endsWith(".CommissionAccruedEvent") ? 1 : 0;
+                          }
+                      }
+                      return accrued == won;
+                  });
+    }
+
     @Test
+    @Order(1)
     void importsThePublishedExportAndASecondRunAppendsNothing() throws Exception {
         Path dir = dataset();
         assumeTrue(dir != null, "the CRM export is not beside the repository (../shared/data/crm-sales-opportunities)"
                 + " nor in ATTAIN_CRM_DATA");
         Expected expected = Expected.from(dir);
-        Map<String, Long> before = eventsByType();
-
-        Run first = importCrm(dir);
+        Imported imported = publishedExport(dir);
+        Run first = imported.first();
+        Map<String, Long> before = imported.before();
+        Map<String, Long> after = imported.after();
 
         assertThat(first.status()).as(first.err()).isZero();
-        Map<String, Long> after = eventsByType();
         assertThat(delta(after, before, "RegionCreatedEvent")).isEqualTo(expected.regions());
         assertThat(delta(after, before, "TeamCreatedEvent")).isEqualTo(expected.teams());
         assertThat(delta(after, before, "RepOnboardedEvent")).isEqualTo(expected.reps());
@@ -177,8 +255,18 @@ class CrmImportIntegrationTest {
         assertThat(delta(after, before, "DealOpenedEvent")).isEqualTo(expected.deals());
         assertThat(delta(after, before, "DealWonEvent")).isEqualTo(expected.won());
         assertThat(delta(after, before, "DealLostEvent")).isEqualTo(expected.lost());
-        assertThat(total(after) - total(before)).isEqualTo(expected.regions() + expected.teams() + expected.reps()
-                + expected.products() + expected.deals() + expected.won() + expected.lost());
+        // the sample plan: created, published once, assigned to every rep, a target per rep and quarter
+        assertThat(delta(after, before, "PlanCreatedEvent")).isEqualTo(1);
+        assertThat(delta(after, before, "PlanVersionPublishedEvent")).isEqualTo(1);
+        assertThat(delta(after, before, "PlanAssignedEvent")).isEqualTo(expected.reps());
+        assertThat(delta(after, before, "TargetAssignedEvent")).isEqualTo((long) expected.reps() * expected.quarters());
+        assertThat(first.out()).containsPattern("plan +1 +0 +0 +0 ")
+                .containsPattern("assignments +" + expected.reps() + " +0 +0 +0 ")
+                .containsPattern("targets +" + expected.reps() * expected.quarters() + " +0 +0 +0 ");
+        // besides what the commission process books asynchronously, exactly the import's events
+        assertThat(totalWithoutCommissions(after) - totalWithoutCommissions(before)).isEqualTo(expected.regions()
+                + expected.teams() + expected.reps() + expected.products() + expected.deals() + expected.won()
+                + expected.lost() + 2 + expected.reps() + (long) expected.reps() * expected.quarters());
 
         // Every normalisation is in the report, one line per row and field.
         List<String> lines = first.out().lines().toList();
@@ -200,10 +288,11 @@ class CrmImportIntegrationTest {
         assertThat(won.amount().amount()).isEqualByComparingTo(new BigDecimal("4514"));
         assertThat(won.occurredAt()).isEqualTo(Instant.parse("2017-03-11T00:00:00Z"));
 
-        readModelsMatchFiguresComputedFromTheCsv(dir);   // appends the targets it checks attainment against
+        readModelsMatchFiguresComputedFromTheCsv(dir);   // appends the team target it checks attainment against
+        awaitCommissionsBooked(dir);
         long beforeSecondRun = total(eventsByType());
 
-        Run second = importCrm(dir);
+        Run second = importCrm(dir, TOKEN, "http://127.0.0.1:" + port, "--plan", SamplePlan.file().toString());
 
         assertThat(second.status()).as(second.err()).isZero();
         assertThat(total(eventsByType())).isEqualTo(beforeSecondRun);
@@ -329,17 +418,11 @@ class CrmImportIntegrationTest {
             }
         }
 
-        // attainment: a revenue target for 2017-Q2 for every agent of one team and for the team itself
+        // attainment: every agent against the quarterly target the sample plan assigned, and one team against a
+        // revenue target for 2017-Q2 set here
         String team = teamOf.get("Darcel Schlecht");
-        BigDecimal target = new BigDecimal("100000");
-        long position = 0;
-        for (String agent : teamOf.keySet()) {
-            if (team.equals(teamOf.get(agent))) {
-                position = Math.max(position, write("/api/v1/targets",
-                        Map.of("repId", agent, "period", "2017-Q2", "metric", "REVENUE", "amount", target, "currency", "USD")));
-            }
-        }
-        position = Math.max(position, write("/api/v1/targets",
+        BigDecimal target = SamplePlan.read(SamplePlan.file()).quarterlyTarget();
+        long position = Math.max(head, write("/api/v1/targets",
                 Map.of("teamId", team, "period", "2017-Q2", "metric", "REVENUE", "amount", target, "currency", "USD")));
         BigDecimal teamActual = BigDecimal.ZERO;
         for (String agent : teamOf.keySet()) {
@@ -380,12 +463,17 @@ class CrmImportIntegrationTest {
 
     /** A query as ADMIN once the read model has passed the position (waits while the projections catch up). */
     private Map<String, Object> query(String pathAndQuery, long minPosition) {
+        return query(pathAndQuery, minPosition, TOKEN);
+    }
+
+    /** A query with the token once the read model has passed the position (waits while the projections catch up). */
+    private Map<String, Object> query(String pathAndQuery, long minPosition, String token) {
         String uri = "http://127.0.0.1:" + port + pathAndQuery.replace(" ", "%20")
                 + (pathAndQuery.contains("?") ? "&" : "?") + "minPosition=" + minPosition;
         AtomicReference<Map<String, Object>> answer = new AtomicReference<>();
         Awaitility.await(pathAndQuery).atMost(Duration.ofMinutes(5)).pollInterval(Duration.ofMillis(200)).until(() -> {
             HttpResponse<String> response = http.send(HttpRequest.newBuilder(URI.create(uri))
-                    .header("Authorization", "Bearer " + TOKEN).GET().build(), HttpResponse.BodyHandlers.ofString());
+                    .header("Authorization", "Bearer " + token).GET().build(), HttpResponse.BodyHandlers.ofString());
             if (response.statusCode() == 503) {
                 return false;   // not yet at the position
             }
@@ -405,6 +493,294 @@ class CrmImportIntegrationTest {
                 HttpResponse.BodyHandlers.ofString());
         assertThat(response.statusCode()).as(path + ": " + response.body()).isBetween(200, 299);
         return json.readTree(response.body()).get("position").asLong();
+    }
+
+    // ------------------------------------------------------------------ the sample plan end to end
+
+    /** The log's head: the last position the event store allocated. */
+    private long head() {
+        return database.getCollection("event_positions").find().first().get("value", Number.class).longValue();
+    }
+
+    /** A request with the token; the answer as it is (status, headers, body). */
+    private HttpResponse<String> send(String method, String path, String token, Object body) throws Exception {
+        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + path.replace(" ", "%20")))
+                .header("Authorization", "Bearer " + token);
+        if (body == null) {
+            request.method(method, HttpRequest.BodyPublishers.noBody());
+        } else {
+            request.header("Content-Type", "application/json")
+                   .method(method, HttpRequest.BodyPublishers.ofString(json.writeValueAsString(body)));
+        }
+        return http.send(request.build(), HttpResponse.BodyHandlers.ofString());
+    }
+
+    private HttpResponse<String> ok(String path, String token, Object body) throws Exception {
+        HttpResponse<String> response = send("POST", path, token, body);
+        assertThat(response.statusCode()).as(path + ": " + response.body()).isBetween(200, 299);
+        return response;
+    }
+
+    /** A refusal: the status, problem+json naming the field, and nothing appended to the log. */
+    private void refused(String path, String token, Object body, int status, String field) throws Exception {
+        long before = head();
+        HttpResponse<String> response = send("POST", path, token, body);
+        assertThat(response.statusCode()).as(path + ": " + response.body()).isEqualTo(status);
+        assertThat(response.headers().firstValue("Content-Type").orElse("")).startsWith("application/problem+json");
+        if (field != null) {
+            assertThat(json.readTree(response.body()).at("/errors/0/field").asText()).as(response.body()).isEqualTo(field);
+        }
+        assertThat(head()).as("nothing appended after " + path).isEqualTo(before);
+    }
+
+    @SuppressWarnings("unchecked")
+    private static List<Map<String, Object>> list(Map<String, Object> m, String key) {
+        return (List<Map<String, Object>>) m.get(key);
+    }
+
+    private static Map<String, Object> usd(Map<String, Object> statement) {
+        return list(statement, "totals").stream().filter(t -> "USD".equals(t.get("currency"))).findFirst().orElseThrow();
+    }
+
+    private static BigDecimal decimal(Object value) {
+        return new BigDecimal(value.toString());
+    }
+
+    private static String statementPath(String rep, String period) {
+        return "/api/v1/statements/" + encode(rep) + "/" + period;
+    }
+
+    /**
+     * The issue's end-to-end check on the imported CRM data with the documented sample plan, through the HTTP API:
+     * one quarter's statements against figures computed here from the CSV and the plan file; submit, approve
+     * (FINANCE; never the rep), lock, pay a batch (refusals leave the log as it was); a reopened won deal clawed back
+     * into the first open statement; verify with zero differences; an event document altered by hand is named by
+     * verify; the payroll CSV of the batch.
+     */
+    @Test
+    @Order(2)
+    void theSamplePlanOnTheImportedDataEndToEnd() throws Exception {
+        Path dir = dataset();
+        assumeTrue(dir != null, "the CRM export is not beside the repository (../shared/data/crm-sales-opportunities)"
+                + " nor in ATTAIN_CRM_DATA");
+        assertThat(publishedExport(dir).first().status()).isZero();
+        awaitCommissionsBooked(dir);
+        SamplePlan plan = SamplePlan.read(SamplePlan.file());
+        String quarter = "2017-Q3";
+        String next = "2017-Q4";
+        String darcel = "Darcel Schlecht";
+
+        // the quarter's won deals per rep, from the CSV
+        Map<String, Map<String, SamplePlan.WonDeal>> won = new java.util.TreeMap<>();
+        for (String[] row : Expected.rows(dir.resolve("sales_pipeline.csv"))) {
+            if (row[4].equals("Won") && in(LocalDate.parse(row[6]), quarter)) {
+                won.computeIfAbsent(row[1], r -> new HashMap<>()).put(row[0], new SamplePlan.WonDeal(row[0], row[2],
+                        LocalDate.parse(row[6]), new BigDecimal(row[7])));
+            }
+        }
+        assertThat(won).containsKey(darcel);
+
+        // 1. every rep with won deals in the quarter has a statement whose lines and totals are the plan's
+        long head = head();
+        Map<String, BigDecimal> expected = new java.util.TreeMap<>();
+        Map<String, Map<String, Object>> darcelLines = new HashMap<>();   // by deal
+        Map<String, BigDecimal> darcelLineTotals = new HashMap<>();       // by deal
+        for (Map.Entry<String, Map<String, SamplePlan.WonDeal>> rep : won.entrySet()) {
+            Map<String, Object> statement = query(statementPath(rep.getKey(), quarter), head);
+            assertThat(statement).containsEntry("status", "OPEN").containsEntry("statementId",
+                    "statement:" + rep.getKey() + ":" + quarter);
+            List<Map<String, Object>> lines = list(statement, "lines");   // in booking (global) order
+            assertThat(lines).extracting(l -> (String) l.get("dealId")).as(rep.getKey())
+                    .containsExactlyInAnyOrderElementsOf(rep.getValue().keySet());
+            List<SamplePlan.WonDeal> order = lines.stream().map(l -> rep.getValue().get((String) l.get("dealId"))).toList();
+            List<BigDecimal> totals = plan.lineTotals(order);
+            BigDecimal sum = BigDecimal.ZERO;
+            for (int i = 0; i < lines.size(); i++) {
+                assertThat(decimal(lines.get(i).get("amount"))).as(rep.getKey() + " line of " + order.get(i))
+                        .isEqualByComparingTo(totals.get(i));
+                sum = sum.add(totals.get(i));
+                if (rep.getKey().equals(darcel)) {
+                    darcelLines.put(order.get(i).dealId(), lines.get(i));
+                    darcelLineTotals.put(order.get(i).dealId(), totals.get(i));
+                }
+            }
+            Map<String, Object> usd = usd(statement);
+            assertThat(decimal(usd.get("earned"))).as("earned of " + rep.getKey()).isEqualByComparingTo(sum);
+            assertThat(decimal(usd.get("net"))).as("net of " + rep.getKey()).isEqualByComparingTo(sum);
+            assertThat(decimal(usd.get("clawedBack"))).isZero();
+            assertThat(decimal(usd.get("adjusted"))).isZero();
+            expected.put(rep.getKey(), sum);
+        }
+        Set<String> listed = new HashSet<>();
+        list(query("/api/v1/statements?period=" + quarter, head), "statements").forEach(s -> listed.add((String) s.get("repId")));
+        assertThat(listed).containsAll(won.keySet());
+        System.err.printf("CRM %s: %d statements, %s USD commission in all (Darcel Schlecht %s USD)%n", quarter,
+                expected.size(), expected.values().stream().reduce(BigDecimal.ZERO, BigDecimal::add), expected.get(darcel));
+
+        // 2. submit (the rep their own), approve (FINANCE; the rep may not approve their own), lock, pay one batch
+        String own = statementPath(darcel, quarter);
+        ok(own + "/submission", REP_DARCEL, Map.of());
+        refused(own + "/approval", REP_DARCEL, Map.of(), 403, null);
+        for (String rep : expected.keySet()) {
+            String path = statementPath(rep, quarter);
+            if (!rep.equals(darcel)) {
+                ok(path + "/submission", FINANCE, Map.of());
+            }
+            ok(path + "/approval", FINANCE, Map.of());
+            ok(path + "/lock", FINANCE, Map.of());
+        }
+        String batch = "crm-payroll-" + quarter;
+        String paymentDate = "2017-10-13";
+        refused(own + "/payments", FINANCE, Map.of("batchId", batch, "paymentDate", paymentDate,
+                "amount", Map.of("amount", expected.get(darcel).add(new BigDecimal("0.01")), "currency", "USD")), 422, "amount");
+        // the rep's statement is paid in two batches: all but 100.00 in the batch, the rest in another one
+        BigDecimal rest = new BigDecimal("100.00");
+        Map<String, BigDecimal> inBatch = new java.util.TreeMap<>(expected);
+        inBatch.put(darcel, expected.get(darcel).subtract(rest));
+        for (Map.Entry<String, BigDecimal> rep : inBatch.entrySet()) {
+            ok(statementPath(rep.getKey(), quarter) + "/payments", FINANCE, Map.of("batchId", batch,
+                    "paymentDate", paymentDate, "amount", Map.of("amount", rep.getValue(), "currency", "USD")));
+        }
+        // the same batch twice
+        refused(own + "/payments", FINANCE, Map.of("batchId", batch, "paymentDate", paymentDate,
+                "amount", Map.of("amount", rest, "currency", "USD")), 409, "batchId");
+        ok(own + "/payments", FINANCE, Map.of("batchId", batch + "-rest", "paymentDate", paymentDate,
+                "amount", Map.of("amount", rest, "currency", "USD")));
+        // paid in full: nothing more to pay
+        refused(own + "/payments", FINANCE, Map.of("batchId", batch + "-late", "paymentDate", paymentDate,
+                "amount", Map.of("amount", new BigDecimal("0.01"), "currency", "USD")), 409, "period");
+        head = head();
+        for (Map.Entry<String, BigDecimal> rep : expected.entrySet()) {
+            Map<String, Object> statement = query(statementPath(rep.getKey(), quarter), head);
+            assertThat(statement).containsEntry("status", "PAID");
+            assertThat(statement.get("seal")).as("seal of " + rep.getKey()).isNotNull();
+            assertThat(decimal(usd(statement).get("approved"))).isEqualByComparingTo(rep.getValue());
+            assertThat(decimal(usd(statement).get("paid"))).isEqualByComparingTo(rep.getValue());
+            assertThat(decimal(usd(statement).get("outstanding"))).isZero();
+        }
+        Map<String, Object> paid = query(own, head, REP_DARCEL);   // the rep reads their own statement
+        long paidEvents = ((Number) paid.get("eventCount")).longValue();
+
+        // 3. a won deal of the quarter reopened inside the clawback window: the locked statement keeps its line, the
+        // reversal lands in the rep's first open statement as a CLAWBACK adjustment
+        SamplePlan.WonDeal reopened = won.get(darcel).values().stream()
+                .filter(d -> d.value().compareTo(plan.minimumDealSize()) >= 0)
+                .max(java.util.Comparator.comparing(SamplePlan.WonDeal::closed).thenComparing(SamplePlan.WonDeal::dealId))
+                .orElseThrow();
+        LocalDate reopenedOn = reopened.closed().plusDays(10);
+        assertThat(reopenedOn).isBefore(reopened.closed().plusDays(plan.clawbackWindowDays()));
+        ok("/api/v1/deals/" + reopened.dealId() + "/reopening", TOKEN, Map.of("reason", "customer withdrew",
+                "occurredAt", reopenedOn + "T00:00:00Z"));
+        String lineId = (String) darcelLines.get(reopened.dealId()).get("lineId");
+        AtomicReference<Map<String, Object>> firstOpen = new AtomicReference<>();
+        Awaitility.await("the clawback of " + lineId).atMost(Duration.ofMinutes(2)).pollInterval(Duration.ofMillis(500))
+                  .until(() -> {
+                      firstOpen.set(query(statementPath(darcel, next), head()));
+                      return list(firstOpen.get(), "adjustments").stream().anyMatch(a -> lineId.equals(a.get("relatedLineId")));
+                  });
+        Map<String, Object> clawback = list(firstOpen.get(), "adjustments").stream()
+                .filter(a -> lineId.equals(a.get("relatedLineId"))).findFirst().orElseThrow();
+        assertThat(clawback).containsEntry("kind", "CLAWBACK")
+                .containsEntry("relatedStatementId", "statement:" + darcel + ":" + quarter);
+        assertThat(decimal(clawback.get("amount"))).isEqualByComparingTo(darcelLineTotals.get(reopened.dealId()).negate());
+        assertThat(firstOpen.get()).containsEntry("status", "OPEN");
+        Map<String, Object> nextUsd = usd(firstOpen.get());
+        assertThat(decimal(nextUsd.get("net"))).isEqualByComparingTo(decimal(nextUsd.get("earned"))
+                .subtract(decimal(nextUsd.get("clawedBack"))).add(decimal(nextUsd.get("adjusted"))));
+        Map<String, Object> locked = query(own, head());
+        assertThat(locked).containsEntry("status", "PAID");
+        assertThat(((Number) locked.get("eventCount")).longValue()).isEqualTo(paidEvents);
+        assertThat(list(locked, "clawbacks")).isEmpty();
+        assertThat(decimal(usd(locked).get("net"))).isEqualByComparingTo(expected.get(darcel));
+
+        // 4. verify: every statement recomputed from the log equals the read model, every seal holds
+        Set<String> statements = new HashSet<>();
+        head = head();
+        for (int year = 2016; year <= 2018; year++) {
+            for (int q = 1; q <= 4; q++) {
+                list(query("/api/v1/statements?period=" + year + "-Q" + q, head), "statements")
+                        .forEach(s -> statements.add((String) s.get("statementId")));
+            }
+        }
+        Map<String, Object> clean = query("/api/v1/audit/verify", head, AUDITOR);
+        assertThat(clean.get("differences")).isEqualTo(List.of());
+        assertThat(((Number) clean.get("checked")).longValue()).isEqualTo(statements.size());
+        assertThat(((Number) clean.get("sealsChecked")).longValue()).isGreaterThanOrEqualTo(expected.size());
+        System.err.printf("CRM verify: %s statements, %s seals in %s ms%n", clean.get("checked"),
+                clean.get("sealsChecked"), clean.get("durationMs"));
+
+        // 5. an attacker alters one stored event of a sealed statement (an accrual's total) with the driver
+        Map<String, Object> victim = darcelLines.get(won.get(darcel).keySet().stream().sorted()
+                .filter(d -> !d.equals(reopened.dealId())).findFirst().orElseThrow());
+        String eventId = (String) victim.get("eventId");
+        long position = ((Number) victim.get("position")).longValue();
+        com.mongodb.client.MongoCollection<Document> events = database.getCollection("events");
+        Document commit = events.find(com.mongodb.client.model.Filters.eq("aggregateId", "statement:" + darcel + ":" + quarter))
+                .into(new ArrayList<>()).stream()
+                .filter(c -> c.getList("events", Document.class).stream().anyMatch(e -> eventId.equals(e.getString("eventId"))))
+                .findFirst().orElseThrow();
+        List<Document> stored = commit.getList("events", Document.class);
+        int index = 0;
+        while (!eventId.equals(stored.get(index).getString("eventId"))) {
+            index++;
+        }
+        assertThat(commit.get("_id", Number.class).longValue() + index).isEqualTo(position);
+        String original = stored.get(index).getString("payload");
+        com.fasterxml.jackson.databind.node.ObjectNode payload = (com.fasterxml.jackson.databind.node.ObjectNode) json.readTree(original);
+        com.fasterxml.jackson.databind.node.ObjectNode total = (com.fasterxml.jackson.databind.node.ObjectNode) payload.at("/calculation/total");
+        total.put("amount", total.get("amount").decimalValue().add(new BigDecimal("1000")));
+        String field = "events." + index + ".payload";
+        events.updateOne(com.mongodb.client.model.Filters.eq("_id", commit.get("_id")),
+                com.mongodb.client.model.Updates.set(field, json.writeValueAsString(payload)));
+        try {
+            Map<String, Object> tampered = query("/api/v1/audit/verify", head(), AUDITOR);
+            List<Map<String, Object>> differences = list(tampered, "differences");
+            System.err.println("CRM verify after tampering: " + differences);
+            assertThat(differences).isNotEmpty().allSatisfy(d ->
+                    assertThat(d).containsEntry("statementId", "statement:" + darcel + ":" + quarter));
+            // the seal names exactly the altered event, the first whose hash no longer matches
+            assertThat(differences).filteredOn(d -> ((String) d.get("field")).startsWith("seal")).singleElement()
+                    .satisfies(d -> {
+                        assertThat((String) d.get("field")).startsWith("seal.events.").endsWith(".hash");
+                        assertThat(((Number) d.get("position")).longValue()).isEqualTo(position);
+                        assertThat(d).containsEntry("eventId", eventId);
+                    });
+            // and the read model no longer matches the (altered) log: the line and the totals
+            assertThat(differences).anySatisfy(d -> {
+                assertThat(d).containsEntry("field", "totals.USD.earned");
+                assertThat(decimal(d.get("expected"))).isEqualByComparingTo(expected.get(darcel).add(new BigDecimal("1000")));
+                assertThat(decimal(d.get("actual"))).isEqualByComparingTo(expected.get(darcel));
+            });
+            assertThat(differences).filteredOn(d -> d.get("position") != null)
+                    .allSatisfy(d -> assertThat(d).containsEntry("eventId", eventId));
+        } finally {
+            events.updateOne(com.mongodb.client.model.Filters.eq("_id", commit.get("_id")),
+                    com.mongodb.client.model.Updates.set(field, original));
+        }
+        assertThat(query("/api/v1/audit/verify", head(), AUDITOR).get("differences")).isEqualTo(List.of());
+
+        // 6. the payroll export of the batch: one row per rep, the amounts computed here
+        HttpResponse<String> csv = send("GET", "/api/v1/payouts/" + batch + ".csv", FINANCE, null);
+        assertThat(csv.statusCode()).as(csv.body()).isEqualTo(200);
+        assertThat(csv.headers().firstValue("Content-Type").orElse("")).startsWith("text/csv");
+        String[] rows = csv.body().split("\r\n");
+        assertThat(rows[0]).isEqualTo("rep_id,period,amount,currency,payment_date,statement_id,batch_id,event_id,position");
+        assertThat(rows).hasSize(expected.size() + 1);
+        int r = 1;
+        for (Map.Entry<String, BigDecimal> rep : inBatch.entrySet()) {   // by rep
+            String[] columns = rows[r++].split(",", -1);
+            assertThat(columns).hasSize(9);
+            assertThat(columns[0]).isEqualTo(rep.getKey());
+            assertThat(columns[1]).isEqualTo(quarter);
+            assertThat(new BigDecimal(columns[2])).as("paid to " + rep.getKey()).isEqualByComparingTo(rep.getValue());
+            assertThat(columns[3]).isEqualTo("USD");
+            assertThat(columns[4]).isEqualTo(paymentDate);
+            assertThat(columns[5]).isEqualTo("statement:" + rep.getKey() + ":" + quarter);
+            assertThat(columns[6]).isEqualTo(batch);
+            assertThat(columns[7]).isNotBlank();
+            assertThat(Long.parseLong(columns[8])).isPositive();
+        }
+        assertThat(send("GET", "/api/v1/payouts/" + batch + ".csv", REP_DARCEL, null).statusCode()).isEqualTo(403);
     }
 
     @Test
