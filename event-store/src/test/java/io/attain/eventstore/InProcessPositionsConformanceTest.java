@@ -1,15 +1,8 @@
 package io.attain.eventstore;
 
-import com.mongodb.client.MongoClient;
-import com.mongodb.client.MongoDatabase;
-import io.attain.eventstore.embedded.EmbeddedMongo;
 import org.bson.Document;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 
-import java.nio.file.Path;
 import java.time.Duration;
 import java.util.stream.LongStream;
 
@@ -18,43 +11,16 @@ import static io.attain.eventstore.TestEvents.incremented;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * The whole conformance suite with positions handed out from memory ({@link PositionAllocator.InProcess}, the
- * embedded default's setting) on the H2 file backend, plus what is particular to it: the counter reserves blocks,
+ * The whole conformance suite, restart included, with positions handed out from memory
+ * ({@link PositionAllocator.InProcess}, the embedded default's setting) on the H2 file backend, plus what is
+ * particular to it: the counter reserves blocks,
  * a restart continues after the last position written (so that positions handed out but never written are handed
  * out again), and readers never pass missing positions at the tail.
  */
-class InProcessPositionsConformanceTest extends EventStoreConformance {
-
-    @TempDir
-    static Path dir;
-    private static EmbeddedMongo server;
-    private static MongoClient client;
-    private static int databases;
+class InProcessPositionsConformanceTest extends EmbeddedFileConformanceTest {
 
     InProcessPositionsConformanceTest() {
         fixture.inProcessPositions = true;
-    }
-
-    @BeforeAll
-    static void start() {
-        server = EmbeddedMongo.file(dir.resolve("in-process.mv"));
-        client = StoreFixture.client(server.connectionString());
-    }
-
-    @AfterAll
-    static void stop() {
-        client.close();
-        server.close();
-    }
-
-    @Override
-    protected MongoDatabase freshDatabase() {
-        return client.getDatabase("in_process_" + (++databases));
-    }
-
-    @Override
-    protected double scale() {
-        return 0.1;
     }
 
     @Test
