@@ -2,6 +2,9 @@ package io.attain.query;
 
 import com.mongodb.client.MongoDatabase;
 import io.attain.query.attainment.AttainmentProjection;
+import io.attain.query.channel.ChannelConflictProjection;
+import io.attain.query.channel.ChannelQueries;
+import io.attain.query.channel.PartnerRebateProjection;
 import io.attain.query.attainment.AttainmentQueries;
 import io.attain.query.funnel.FunnelProjection;
 import io.attain.query.funnel.FunnelQueries;
@@ -70,7 +73,12 @@ public class QuerySideConfiguration {
                 new ProjectionRuntime.Definition(DealTimelineProjection.NAME, DealTimelineProjection.COLLECTIONS,
                                                  DealTimelineProjection::new),
                 new ProjectionRuntime.Definition(StatementProjection.NAME, StatementProjection.COLLECTIONS,
-                                                 StatementProjection::new));
+                                                 StatementProjection::new),
+                new ProjectionRuntime.Definition(PartnerRebateProjection.NAME, PartnerRebateProjection.COLLECTIONS,
+                                                 PartnerRebateProjection::new),
+                new ProjectionRuntime.Definition(ChannelConflictProjection.NAME,
+                                                 ChannelConflictProjection.COLLECTIONS,
+                                                 ChannelConflictProjection::new));
     }
 
     /** Which generation of each projection is active (ADR 0004); queries read through it. */
@@ -162,6 +170,11 @@ public class QuerySideConfiguration {
     @Bean
     public StatementQueries statementQueries(Generations generations) {
         return new StatementQueries(generations);
+    }
+
+    @Bean
+    public ChannelQueries channelQueries(Generations generations) {
+        return new ChannelQueries(generations);
     }
 
     /** Reads statements from the log (as-of answers, verify): the event store and its commit documents. */

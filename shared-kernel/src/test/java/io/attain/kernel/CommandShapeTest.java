@@ -177,7 +177,22 @@ class CommandShapeTest {
                 bad("reason", "must not be blank", () -> new DisputeStatementLineCommand("s", "x", "r", "l", null, null)),
                 bad("managerId", "must not be blank", () -> new ResolveDisputeCommand("s", "x", BLANK, true, EUR, null, null)),
                 bad("rate", "is required", () -> new RecordExchangeRateCommand("fx:EUR-USD", "EUR", "USD", null, DAY, null)),
-                bad("effectiveDate", "is required", () -> new RecordExchangeRateCommand("fx:EUR-USD", "EUR", "USD", TEN, null, null)));
+                bad("effectiveDate", "is required", () -> new RecordExchangeRateCommand("fx:EUR-USD", "EUR", "USD", TEN, null, null)),
+                // channel partners
+                bad("partnerId", "must not be blank", () -> new io.attain.kernel.channel.RegisterPartnerCommand(BLANK, "n", io.attain.kernel.channel.PartnerKind.AGENT, null)),
+                bad("name", "must not be blank", () -> new io.attain.kernel.channel.RegisterPartnerCommand("p", null, io.attain.kernel.channel.PartnerKind.AGENT, null)),
+                bad("kind", "is required", () -> new io.attain.kernel.channel.RegisterPartnerCommand("p", "n", null, null)),
+                bad("terms", "is required", () -> new io.attain.kernel.channel.PublishAgreementVersionCommand("p", null, null)),
+                bad("lineId", "must not be blank", () -> new io.attain.kernel.channel.AccrueRebateCommand("p", "", null, null, null, null, null)),
+                bad("deal", "is required", () -> new io.attain.kernel.channel.AccrueRebateCommand("p", "l", null, null, null, null, null)),
+                bad("dealId", "must not be blank", () -> new io.attain.kernel.channel.ReverseRebateCommand("p", "r", BLANK, "why", null, null, null)),
+                bad("reason", "must not be blank", () -> new io.attain.kernel.channel.ReverseRebateCommand("p", "r", "d", null, null, null, null)),
+                bad("customer", "must not be blank", () -> new io.attain.kernel.channel.ClaimCustomerCommand("customer:x", BLANK, null, null)),
+                bad("claim", "is required", () -> new io.attain.kernel.channel.ClaimCustomerCommand("customer:x", "x", null, null)),
+                bad("dealId", "must not be blank", () -> new io.attain.kernel.channel.ReleaseCustomerClaimCommand("customer:x", "", "lost", null)),
+                bad("winningDealId", "must not be blank", () -> new io.attain.kernel.channel.ResolveChannelConflictCommand("customer:x", "conflict:1:x", BLANK, "m", "why", null)),
+                bad("resolvedBy", "must not be blank", () -> new io.attain.kernel.channel.ResolveChannelConflictCommand("customer:x", "conflict:1:x", "d", null, "why", null)),
+                bad("reason", "must not be blank", () -> new io.attain.kernel.channel.ResolveChannelConflictCommand("customer:x", "conflict:1:x", "d", "m", "", null)));
     }
 
     @ParameterizedTest(name = "{0}")

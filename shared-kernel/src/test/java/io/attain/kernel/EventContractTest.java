@@ -153,4 +153,30 @@ class EventContractTest {
         assertThat(mapper.readValue(stored, io.attain.kernel.organisation.RepOffboardedEvent.class).occurredAt())
                 .isEqualTo(Instant.parse("2017-06-01T00:00:00Z"));
     }
+
+    @Test
+    void readsRevision1ChannelConflictAndAgreementPayloads() throws Exception {
+        String raised = """
+                {"conflictId":"conflict:1:Globex","customerChannelId":"customer:Globex","customer":"Globex",
+                 "claims":[{"dealId":"d-1","channel":"DISTRIBUTOR","partnerId":"acme","ownerRepId":"Anna Snelling"},
+                           {"dealId":"d-2","channel":"DIRECT","ownerRepId":"Boris Faz"}],
+                 "occurredAt":"2017-05-02T09:00:00Z"}
+                """;
+        String agreement = """
+                {"partnerId":"acme","version":1,"terms":{"effectiveFrom":"2017-01-01","currency":"EUR",
+                 "period":"QUARTER","tiers":[{"fromRevenue":0,"rate":0.02}]},"occurredAt":"2016-12-20T09:00:00Z"}
+                """;
+
+        assertThat(mapper.readValue(raised, io.attain.kernel.channel.ChannelConflictRaisedEvent.class)).isEqualTo(
+                new io.attain.kernel.channel.ChannelConflictRaisedEvent("conflict:1:Globex", "customer:Globex", "Globex",
+                        List.of(new io.attain.kernel.channel.ChannelClaim("d-1", Channel.DISTRIBUTOR, "acme", "Anna Snelling"),
+                                new io.attain.kernel.channel.ChannelClaim("d-2", Channel.DIRECT, null, "Boris Faz")),
+                        Instant.parse("2017-05-02T09:00:00Z")));
+        assertThat(mapper.readValue(agreement, io.attain.kernel.channel.AgreementVersionPublishedEvent.class)).isEqualTo(
+                new io.attain.kernel.channel.AgreementVersionPublishedEvent("acme", 1,
+                        new io.attain.kernel.channel.AgreementTerms(LocalDate.of(2017, 1, 1), "EUR",
+                                io.attain.kernel.common.PeriodUnit.QUARTER, List.of(new io.attain.kernel.channel.RebateTier(
+                                new BigDecimal("0"), null, new BigDecimal("0.02")))),
+                        Instant.parse("2016-12-20T09:00:00Z")));
+    }
 }

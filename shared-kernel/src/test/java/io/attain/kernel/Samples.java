@@ -105,6 +105,29 @@ import java.util.stream.Stream;
 /** One instance of every command and event of the published language, with all fields set. */
 final class Samples {
 
+    static final io.attain.kernel.channel.AgreementTerms AGREEMENT = new io.attain.kernel.channel.AgreementTerms(LocalDate.of(2017, 5, 1),
+            "EUR", io.attain.kernel.common.PeriodUnit.QUARTER, List.of(
+            new io.attain.kernel.channel.RebateTier(BigDecimal.ZERO, new BigDecimal("100000"), new BigDecimal("0.02")),
+            new io.attain.kernel.channel.RebateTier(new BigDecimal("100000"), null, new BigDecimal("0.035"))));
+    static final io.attain.kernel.channel.RebateDeal REBATE_DEAL = new io.attain.kernel.channel.RebateDeal("d-1",
+            "Acme", Channel.DISTRIBUTOR, "p-1", Stage.WON, Money.of("10000", "USD"), LocalDate.of(2017, 5, 1));
+    static final io.attain.kernel.channel.Conversion CONVERSION = new io.attain.kernel.channel.Conversion("USD", "EUR",
+            new BigDecimal("0.9"), LocalDate.of(2017, 5, 1));
+    static final io.attain.kernel.channel.RebateCalculation REBATE = new io.attain.kernel.channel.RebateCalculation(
+            new io.attain.kernel.channel.AgreementVersion("p-1", 1, AGREEMENT), "EUR", Period.parse("2017-Q2"),
+            REBATE_DEAL, CONVERSION, Money.of("9000.0", "EUR"), Money.of("95000", "EUR"), Money.of("104000.0", "EUR"),
+            List.of(new io.attain.kernel.channel.RebateTierSlice(BigDecimal.ZERO, new BigDecimal("100000"),
+                            new BigDecimal("0.02"), Money.of("95000", "EUR"), Money.of("100000", "EUR"),
+                            Money.of("5000", "EUR"), Money.of("100.00", "EUR")),
+                    new io.attain.kernel.channel.RebateTierSlice(new BigDecimal("100000"), null,
+                            new BigDecimal("0.035"), Money.of("100000", "EUR"), Money.of("104000.0", "EUR"),
+                            Money.of("4000.0", "EUR"), Money.of("140.0000", "EUR"))),
+            Money.of("240.0000", "EUR"), Money.of("240.00", "EUR"), Money.of("0.0000", "EUR"));
+    static final io.attain.kernel.channel.ChannelClaim CLAIM = new io.attain.kernel.channel.ChannelClaim("d-1",
+            Channel.DISTRIBUTOR, "p-1", "Anna Snelling");
+    static final io.attain.kernel.channel.ChannelClaim DIRECT_CLAIM = new io.attain.kernel.channel.ChannelClaim("d-2",
+            Channel.DIRECT, null, "Boris Faz");
+
     static final Instant AT = Instant.parse("2017-05-04T09:30:00.123Z");
     static final LocalDate DAY = LocalDate.of(2017, 5, 1);
     static final Money AMOUNT = Money.of("1200.50", "EUR");
@@ -189,7 +212,27 @@ final class Samples {
                 new CommissionPendingEvent("d-1", "Anna Snelling", CommissionPendingReason.NO_EXCHANGE_RATE,
                         "no USD→EUR rate in force on 2017-05-01", DAY, "e-1", AT),
                 new CommissionPendingResolvedEvent("d-1", "Anna Snelling", CommissionPendingReason.NO_EXCHANGE_RATE,
-                        STATEMENT, "d-1:Anna Snelling:e-1", AT));
+                        STATEMENT, "d-1:Anna Snelling:e-1", AT),
+                new io.attain.kernel.channel.PartnerRegisteredEvent("p-1", "Acme Distribution",
+                        io.attain.kernel.channel.PartnerKind.DISTRIBUTOR, AT),
+                new io.attain.kernel.channel.AgreementVersionPublishedEvent("p-1", 1, AGREEMENT, AT),
+                new io.attain.kernel.channel.RebateAccruedEvent("p-1", "rebate:d-1:e-1", "d-1", REBATE, List.of("e-1"),
+                        List.of(42L), AT),
+                new io.attain.kernel.channel.RebateReversedEvent("p-1", "reversal:rebate:d-1:e-1:e-2", "rebate:d-1:e-1",
+                        "d-1", Period.parse("2017-Q2"), REBATE, Money.of("-9000.0", "EUR"), Money.of("-240.00", "EUR"),
+                        "deal reopened", List.of("e-2"), List.of(43L), AT),
+                new io.attain.kernel.channel.RebatePendingEvent("p-1", "d-1",
+                        io.attain.kernel.channel.RebatePendingReason.NO_EXCHANGE_RATE, "no USD→EUR rate", null, DAY,
+                        "e-1", AT),
+                new io.attain.kernel.channel.RebatePendingResolvedEvent("p-1", "d-1",
+                        io.attain.kernel.channel.RebatePendingReason.CHANNEL_CONFLICT,
+                        io.attain.kernel.channel.RebatePendingOutcome.DROPPED, null, "conflict lost", AT),
+                new io.attain.kernel.channel.CustomerClaimedEvent("customer:Acme", "Acme", CLAIM, null, AT),
+                new io.attain.kernel.channel.CustomerClaimReleasedEvent("customer:Acme", "Acme", "d-1", "deal lost", AT),
+                new io.attain.kernel.channel.ChannelConflictRaisedEvent("conflict:1:Acme", "customer:Acme", "Acme",
+                        List.of(CLAIM, DIRECT_CLAIM), AT),
+                new io.attain.kernel.channel.ChannelConflictResolvedEvent("conflict:1:Acme", "customer:Acme", "Acme",
+                        CLAIM, List.of(CLAIM, DIRECT_CLAIM), List.of("d-2"), "Cara Losch", "partner first", AT));
     }
 
     static List<Object> commands() {
@@ -232,7 +275,18 @@ final class Samples {
                 new PayCommissionCommand(STATEMENT, "b-1", Money.of("2300.00", "EUR"), DAY, AT),
                 new DisputeStatementLineCommand(STATEMENT, "x-1", "Anna Snelling", "l-1", "split was 70/30", AT),
                 new ResolveDisputeCommand(STATEMENT, "x-1", "Cara Losch", false, null, "split was 60/40", AT),
-                new RecordExchangeRateCommand("fx:EUR-USD", "EUR", "USD", new BigDecimal("1.0842"), DAY, AT));
+                new RecordExchangeRateCommand("fx:EUR-USD", "EUR", "USD", new BigDecimal("1.0842"), DAY, AT),
+                new io.attain.kernel.channel.RegisterPartnerCommand("p-1", "Acme Distribution",
+                        io.attain.kernel.channel.PartnerKind.AGENT, AT),
+                new io.attain.kernel.channel.PublishAgreementVersionCommand("p-1", AGREEMENT, AT),
+                new io.attain.kernel.channel.AccrueRebateCommand("p-1", "rebate:d-1:e-1", REBATE_DEAL, CONVERSION,
+                        List.of("e-1"), List.of(42L), AT),
+                new io.attain.kernel.channel.ReverseRebateCommand("p-1", "r-1", "d-1", "deal reopened", List.of("e-2"),
+                        List.of(43L), AT),
+                new io.attain.kernel.channel.ClaimCustomerCommand("customer:Acme", "Acme", CLAIM, AT),
+                new io.attain.kernel.channel.ReleaseCustomerClaimCommand("customer:Acme", "d-1", "deal lost", AT),
+                new io.attain.kernel.channel.ResolveChannelConflictCommand("customer:Acme", "conflict:1:Acme", "d-1",
+                        "Cara Losch", "partner first", AT));
     }
 
     /** Every top-level class of the kernel's main output whose simple name ends with {@code suffix}. */

@@ -1,10 +1,15 @@
 package io.attain.command.authorization;
 
+import io.attain.command.domain.channel.CustomerChannel;
 import io.attain.command.domain.deal.Deal;
 import io.attain.command.domain.organisation.Rep;
 import io.attain.kernel.activity.LogCallCommand;
 import io.attain.kernel.activity.LogProposalCommand;
 import io.attain.kernel.activity.LogVisitCommand;
+import io.attain.kernel.channel.ChannelClaim;
+import io.attain.kernel.channel.PublishAgreementVersionCommand;
+import io.attain.kernel.channel.RegisterPartnerCommand;
+import io.attain.kernel.channel.ResolveChannelConflictCommand;
 import io.attain.kernel.compensation.ApproveStatementCommand;
 import io.attain.kernel.compensation.ApproverRole;
 import io.attain.kernel.compensation.AssignPlanCommand;
@@ -37,6 +42,7 @@ import org.axonframework.modelling.command.AggregateNotFoundException;
 import org.axonframework.modelling.command.Repository;
 import org.springframework.stereotype.Component;
 
+import java.util.List;
 import java.util.Optional;
 
 /**
@@ -50,12 +56,14 @@ import java.util.Optional;
  *     <li>MANAGER: for the reps of their own team ({@link Rep#belongsToTeam}, the rep's current
  *     assignment): onboard into their team, transfer, offboard, rep targets, activities, and deals
  *     owned by such a rep; submit, approve (as MANAGER) and resolve disputes of such a rep's
- *     statements. Not: regions, teams, team targets, product lines, plans, exchange rates.</li>
+ *     statements; resolve a channel conflict in their own name when the owner of one of its claiming deals is
+ *     a rep of their team. Not: regions, teams, team targets, product lines, plans, exchange rates,
+ *     partners.</li>
  *     <li>REP: log their own activities; open deals they own; move, reopen and re-price deals they
  *     own or share in a credit split ({@link Deal#involves}); split the credit of deals they own;
  *     submit their own statement and dispute its lines. Never approve.</li>
- *     <li>FINANCE: plans (create, publish versions, assign), exchange rates, and statements: submit,
- *     approve (as FINANCE), lock, pay.</li>
+ *     <li>FINANCE: plans (create, publish versions, assign), exchange rates, channel partners (register,
+ *     sign agreement versions), and statements: submit, approve (as FINANCE), lock, pay.</li>
  *     <li>AUDITOR, INTEGRATOR: no command.</li>
  * </ul>
  *
@@ -68,10 +76,13 @@ public class CommandAuthorization implements MessageHandlerInterceptor<CommandMe
 
     private final Repository<Rep> reps;
     private final Repository<Deal> deals;
+    private final Repository<CustomerChannel> customerChannels;
 
-    public CommandAuthorization(Repository<Rep> reps, Repository<Deal> deals) {
+    public CommandAuthorization(Repository<Rep> reps, Repository<Deal> deals,
+                                Repository<CustomerChannel> customerChannels) {
         this.reps = reps;
         this.deals = deals;
+        this.customerChannels = customerChannels;
     }
 
     @Override
@@ -128,7 +139,8 @@ public class CommandAuthorization implements MessageHandlerInterceptor<CommandMe
         return command instanceof CreatePlanCommand || command instanceof PublishPlanVersionCommand
                 || command instanceof AssignPlanCommand || command instanceof RecordExchangeRateCommand
                 || command instanceof SubmitStatementCommand || command instanceof LockStatementCommand
-                || command instanceof PayCommissionCommand;
+                || command instanceof PayCommissionCommand || command instanceof RegisterPartnerCommand
+                || command instanceof PublishAgreementVersionCommand;
     }
 
     private boolean managerMay(Actor actor, Object command) {
@@ -144,6 +156,11 @@ public class CommandAuthorization implements MessageHandlerInterceptor<CommandMe
         }
         if (command instanceof OnboardRepCommand c) {
             return team.equals(c.teamId());
+        }
+        if (command instanceof ResolveChannelConflictCommand c) {
+            return actor.principalId().equals(c.resolvedBy())
+                    && conflictClaims(c.customerChannelId(), c.conflictId()).stream()
+                    .anyMatch(claim -> claim.ownerRepId() != null && repInTeam(claim.ownerRepId(), team));
         }
         String repId = repOf(command);
         if (repId != null) {
@@ -259,6 +276,15 @@ public class CommandAuthorization implements MessageHandlerInterceptor<CommandMe
         }
     }
 
+    /** The claims of a channel conflict; none if the customer or the conflict does not exist. */
+    private List<ChannelClaim> conflictClaims(String customerChannelId, String conflictId) {
+        try {
+            return customerChannels.load(customerChannelId).invoke(c -> c.claimsOf(conflictId));
+        } catch (AggregateNotFoundException | IncompatibleAggregateException e) {
+            return List.of();
+        }
+    }
+
     private Optional<Aggregate<Deal>> deal(String dealId) {
         try {
             return Optional.of(deals.load(dealId));
@@ -270,13 +296,14 @@ public class CommandAuthorization implements MessageHandlerInterceptor<CommandMe
     private static String refusal(Actor actor, Object command) {
         String name = command.getClass().getSimpleName().replace("Command", "");
         if (actor.has(AttainRole.MANAGER)) {
-            return "A MANAGER may send " + name + " only for the reps (and their deals) of their own team";
+            return "A MANAGER may send " + name + " only for the reps (and their deals and channel conflicts) of their "
+                    + "own team";
         }
         if (actor.has(AttainRole.REP)) {
             return "A REP may send " + name + " only for their own activities and the deals they own or share";
         }
         if (actor.has(AttainRole.FINANCE)) {
-            return "FINANCE may send " + name + " only for plans, exchange rates and statements";
+            return "FINANCE may send " + name + " only for plans, exchange rates, partners and statements";
         }
         return "Your role may not send " + name;
     }

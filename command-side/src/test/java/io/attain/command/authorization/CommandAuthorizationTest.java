@@ -68,7 +68,22 @@ class CommandAuthorizationTest {
     private static final Actor INTEGRATOR = new Actor("int", Set.of(AttainRole.INTEGRATOR), null, null);
     private static final Actor NO_ROLE = new Actor("nobody", Set.of(), "nobody", "east");
 
-    private final CommandAuthorization authorization = new CommandAuthorization(reps(), deals());
+    private final CommandAuthorization authorization = new CommandAuthorization(reps(), deals(), customerChannels());
+
+    /** Globex: Anna's partner deal and Carl's direct deal conflict. */
+    private static org.axonframework.modelling.command.Repository<io.attain.command.domain.channel.CustomerChannel>
+    customerChannels() {
+        var acme = new io.attain.kernel.channel.ChannelClaim("d-globex-1", Channel.DISTRIBUTOR, "acme", "anna");
+        var direct = new io.attain.kernel.channel.ChannelClaim("d-globex-2", Channel.DIRECT, null, "carl");
+        String id = io.attain.kernel.channel.ChannelIds.customerChannelId("Globex");
+        String conflict = io.attain.kernel.channel.ChannelIds.conflictId("Globex", 1);
+        return InMemoryAggregates.of(io.attain.command.domain.channel.CustomerChannel.class)
+                .given(id, new io.attain.kernel.channel.CustomerClaimedEvent(id, "Globex", acme, null, AT),
+                        new io.attain.kernel.channel.CustomerClaimedEvent(id, "Globex", direct, conflict, AT),
+                        new io.attain.kernel.channel.ChannelConflictRaisedEvent(conflict, id, "Globex",
+                                List.of(acme, direct), AT))
+                .repository();
+    }
 
     private static org.axonframework.modelling.command.Repository<Rep> reps() {
         return InMemoryAggregates.of(Rep.class)
@@ -205,6 +220,45 @@ class CommandAuthorizationTest {
         assertThat(allowed(ANNA, command)).as("REP").isEqualTo(rep);
         assertThat(allowed(FINANCE, command)).as("FINANCE").isEqualTo(finance);
         assertThat(allowed(AUDITOR, command)).as("AUDITOR").isFalse();
+    }
+
+    /** Channel partners: command, and whether ADMIN, MANAGER (east), REP (Anna) and FINANCE may send it. */
+    static Stream<Arguments> channelCommands() {
+        String globex = io.attain.kernel.channel.ChannelIds.customerChannelId("Globex");
+        String conflict = io.attain.kernel.channel.ChannelIds.conflictId("Globex", 1);
+        return Stream.of(
+                Arguments.of(new io.attain.kernel.channel.RegisterPartnerCommand("acme", "Acme",
+                        io.attain.kernel.channel.PartnerKind.DISTRIBUTOR, null), true, false, false, true),
+                Arguments.of(new io.attain.kernel.channel.PublishAgreementVersionCommand("acme",
+                        new io.attain.kernel.channel.AgreementTerms(HIRED, "EUR", io.attain.kernel.common.PeriodUnit.QUARTER,
+                                List.of()), null), true, false, false, true),
+                // Cara (east) manages Anna, the owner of the partner deal; she resolves in her own name only
+                Arguments.of(new io.attain.kernel.channel.ResolveChannelConflictCommand(globex, conflict, "d-globex-1",
+                        "cara", "why", null), true, true, false, false),
+                Arguments.of(new io.attain.kernel.channel.ResolveChannelConflictCommand(globex, conflict, "d-globex-1",
+                        "someone-else", "why", null), true, false, false, false),
+                Arguments.of(new io.attain.kernel.channel.ResolveChannelConflictCommand(globex,
+                        io.attain.kernel.channel.ChannelIds.conflictId("Globex", 9), "d-globex-1", "cara", "why", null),
+                        true, false, false, false),
+                Arguments.of(new io.attain.kernel.channel.ResolveChannelConflictCommand(
+                        io.attain.kernel.channel.ChannelIds.customerChannelId("Nobody"), conflict, "d-globex-1",
+                        "cara", "why", null), true, false, false, false));
+    }
+
+    @ParameterizedTest(name = "{0}: admin {1}, manager {2}, rep {3}, finance {4}")
+    @MethodSource("channelCommands")
+    void channelCommandsFollowTheirRoles(Object command, boolean admin, boolean manager, boolean rep,
+                                         boolean finance) throws Exception {
+        assertThat(allowed(ADMIN, command)).as("ADMIN").isEqualTo(admin);
+        assertThat(allowed(MANAGER_EAST, command)).as("MANAGER").isEqualTo(manager);
+        assertThat(allowed(ANNA, command)).as("REP").isEqualTo(rep);
+        assertThat(allowed(FINANCE, command)).as("FINANCE").isEqualTo(finance);
+        assertThat(allowed(AUDITOR, command)).as("AUDITOR").isFalse();
+        assertThat(allowed(new Actor("cara", Set.of(AttainRole.MANAGER), "cara", "west"), command))
+                .as("a manager of a team without a claiming deal's owner")
+                .isEqualTo(command instanceof io.attain.kernel.channel.ResolveChannelConflictCommand c
+                        && c.resolvedBy().equals("cara") && c.conflictId().startsWith("conflict:1:")
+                        && c.customerChannelId().endsWith("Globex"));
     }
 
     @Test

@@ -116,7 +116,43 @@ class SnapshotSerializationTest {
                 Arguments.of(ExchangeRate.class, List.of(
                         new ExchangeRateRecordedEvent("fx:EUR-USD", "EUR", "USD", new BigDecimal("1.0842"),
                                 LocalDate.of(2017, 5, 1), AT))),
-                Arguments.of(CommissionStatement.class, statementEvents()));
+                Arguments.of(CommissionStatement.class, statementEvents()),
+                Arguments.of(io.attain.command.domain.channel.Partner.class, partnerEvents()),
+                Arguments.of(io.attain.command.domain.channel.CustomerChannel.class, customerChannelEvents()));
+    }
+
+    private static List<Object> partnerEvents() {
+        var terms = new io.attain.kernel.channel.AgreementTerms(LocalDate.of(2017, 1, 1), "EUR",
+                io.attain.kernel.common.PeriodUnit.QUARTER, List.of(new io.attain.kernel.channel.RebateTier(
+                BigDecimal.ZERO, null, new BigDecimal("0.02"))));
+        var version = new io.attain.kernel.channel.AgreementVersion("acme", 1, terms);
+        var deal = new io.attain.kernel.channel.RebateDeal("d-1", "Globex", Channel.DISTRIBUTOR, "acme", Stage.WON,
+                Money.of("1000", "EUR"), LocalDate.of(2017, 5, 10));
+        var calc = io.attain.command.domain.channel.RebateCalculator.calculate(version, Period.parse("2017-Q2"), deal,
+                null, Money.zero("EUR"));
+        var deal2 = new io.attain.kernel.channel.RebateDeal("d-2", "Globex", Channel.DISTRIBUTOR, "acme", Stage.WON,
+                Money.of("500", "EUR"), LocalDate.of(2017, 5, 11));
+        var calc2 = io.attain.command.domain.channel.RebateCalculator.calculate(version, Period.parse("2017-Q2"), deal2,
+                null, Money.of("1000", "EUR"));
+        return List.of(
+                new io.attain.kernel.channel.PartnerRegisteredEvent("acme", "Acme", io.attain.kernel.channel.PartnerKind.DISTRIBUTOR, AT),
+                new io.attain.kernel.channel.AgreementVersionPublishedEvent("acme", 1, terms, AT),
+                new io.attain.kernel.channel.RebateAccruedEvent("acme", "l-1", "d-1", calc, List.of("e-1"), List.of(1L), AT),
+                new io.attain.kernel.channel.RebateAccruedEvent("acme", "l-2", "d-2", calc2, List.of("e-2"), List.of(2L), AT),
+                new io.attain.kernel.channel.RebateReversedEvent("acme", "r-1", "l-1", "d-1", Period.parse("2017-Q2"),
+                        calc, Money.of("-1000", "EUR"), Money.of("-20.00", "EUR"), "reopened", List.of(), List.of(), AT));
+    }
+
+    private static List<Object> customerChannelEvents() {
+        String id = "customer:Globex";
+        var a = new io.attain.kernel.channel.ChannelClaim("d-1", Channel.DISTRIBUTOR, "acme", "Anna");
+        var b = new io.attain.kernel.channel.ChannelClaim("d-2", Channel.DIRECT, null, "Boris");
+        return List.of(
+                new io.attain.kernel.channel.CustomerClaimedEvent(id, "Globex", a, null, AT),
+                new io.attain.kernel.channel.CustomerClaimedEvent(id, "Globex", b, "conflict:1:Globex", AT),
+                new io.attain.kernel.channel.ChannelConflictRaisedEvent("conflict:1:Globex", id, "Globex", List.of(a, b), AT),
+                new io.attain.kernel.channel.ChannelConflictResolvedEvent("conflict:1:Globex", id, "Globex", a,
+                        List.of(a, b), List.of("d-2"), "Cara", "partner first", AT));
     }
 
     private static final PlanTerms PLAN_TERMS = new PlanTerms(LocalDate.of(2017, 1, 1), "EUR", null,

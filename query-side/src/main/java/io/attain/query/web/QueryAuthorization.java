@@ -116,6 +116,33 @@ public class QueryAuthorization {
         return denied();
     }
 
+    /** Partner rebate statements: ADMIN, AUDITOR and FINANCE only (a partner's pay is not a team's business). */
+    public Mono<Void> mayReadRebates(AttainPrincipal principal) {
+        return principal == null || seesAllStatements(principal) ? Mono.empty() : denied();
+    }
+
+    /** Channel conflicts: ADMIN, AUDITOR, FINANCE (all) and a MANAGER with a team (their team's, see below). */
+    public Mono<Void> mayListConflicts(AttainPrincipal principal) {
+        return principal == null || seesAllStatements(principal)
+                || (principal.hasRole(AttainRole.MANAGER) && principal.teamId() != null) ? Mono.empty() : denied();
+    }
+
+    /**
+     * Of the conflicts, those the principal may read (blocking: reads the organisation copy): all for ADMIN, AUDITOR
+     * and FINANCE; for a MANAGER those with a claiming deal whose owner's current team is theirs.
+     */
+    public <T> List<T> readableConflicts(AttainPrincipal principal, List<T> conflicts,
+                                         java.util.function.Function<T, List<String>> owners) {
+        if (principal == null || seesAllStatements(principal)) {
+            return conflicts;
+        }
+        if (!principal.hasRole(AttainRole.MANAGER) || principal.teamId() == null) {
+            return List.of();
+        }
+        return conflicts.stream().filter(c -> owners.apply(c).stream()
+                .anyMatch(owner -> Objects.equals(currentTeam(owner), principal.teamId()))).toList();
+    }
+
     /** The owner (from the opening) and the reps of the deal's latest credit split. */
     static Set<String> involvedReps(DealTimelineView timeline) {
         Set<String> reps = new HashSet<>();

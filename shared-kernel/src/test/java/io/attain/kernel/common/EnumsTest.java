@@ -27,4 +27,11 @@ class EnumsTest {
                 .containsExactlyInAnyOrder(Channel.DISTRIBUTOR, Channel.AGENT);
         assertThat(Channel.values()).filteredOn(Channel::forbidsPartner).containsExactly(Channel.DIRECT);
     }
+
+    @Test
+    void eachPartnerKindSellsThroughItsIndirectChannel() {
+        assertThat(io.attain.kernel.channel.PartnerKind.DISTRIBUTOR.channel()).isEqualTo(Channel.DISTRIBUTOR);
+        assertThat(io.attain.kernel.channel.PartnerKind.AGENT.channel()).isEqualTo(Channel.AGENT);
+        assertThat(io.attain.kernel.channel.PartnerKind.values()).allSatisfy(k -> assertThat(k.channel().requiresPartner()).isTrue());
+    }
 }

@@ -174,6 +174,15 @@ class RoleMatrixIntegrationTest {
                 new Case("assign a plan to a role", a -> post("/api/v1/plans/" + publishedPlan(a) + "/assignments",
                         json("role", "SALES_MANAGER", "effectiveFrom", YEARS.incrementAndGet() + "-01-01")),
                         200, 403, 403, 200),
+                new Case("register a channel partner", a -> post("/api/v1/partners", json("name", "P",
+                        "kind", "AGENT")), 201, 403, 403, 201),
+                new Case("sign a partner agreement version", a -> {
+                    String partner = unique("partner");
+                    a.ok(HttpMethod.POST, "/api/v1/partners", json("partnerId", partner, "name", "P", "kind", "AGENT"));
+                    return post("/api/v1/partners/" + partner + "/agreements", json("terms", json(
+                            "effectiveFrom", "2017-01-01", "currency", "EUR",
+                            "tiers", List.of(json("fromRevenue", 0, "rate", 0.02)))));
+                }, 200, 403, 403, 200),
                 new Case("record an exchange rate", a -> post("/api/v1/exchange-rates", json("fromCurrency", "CHF",
                         "toCurrency", "JPY", "rate", 160, "effectiveDate", YEARS.incrementAndGet() + "-01-01")),
                         201, 403, 403, 201),

@@ -31,23 +31,28 @@ public final class BusCommissionCommands implements CommissionCommands, AutoClos
 
     private final CommandBus commandBus;
     private final EventBus eventBus;
-    private final ExecutorService executor = Executors.newSingleThreadExecutor(runnable -> {
-        Thread thread = new Thread(runnable, "commission-process-commands");
-        thread.setDaemon(true);
-        return thread;
-    });
+    private final ExecutorService executor;
 
     public BusCommissionCommands(CommandBus commandBus, EventBus eventBus) {
+        this(commandBus, eventBus, "commission-process-commands");
+    }
+
+    /** The same for another process (e.g. the channel process), with its own sending thread. */
+    public BusCommissionCommands(CommandBus commandBus, EventBus eventBus, String threadName) {
         this.commandBus = commandBus;
         this.eventBus = eventBus;
+        this.executor = Executors.newSingleThreadExecutor(runnable -> {
+            Thread thread = new Thread(runnable, threadName);
+            thread.setDaemon(true);
+            return thread;
+        });
     }
 
     @Override
     public Outcome send(Object command) {
         for (int attempt = 0; ; attempt++) {
             try {
-                dispatch(command);
-                return Outcome.OK;
+                return Outcome.ok(dispatch(command));
             } catch (ConcurrencyException e) {
                 if (attempt >= RETRIES) {
                     throw e;
@@ -61,7 +66,7 @@ public final class BusCommissionCommands implements CommissionCommands, AutoClos
         }
     }
 
-    private void dispatch(Object command) {
+    private Object dispatch(Object command) {
         CompletableFuture<Object> result = new CompletableFuture<>();
         CommandMessage<?> message = GenericCommandMessage.asCommandMessage(command);
         executor.execute(() -> {
@@ -77,7 +82,7 @@ public final class BusCommissionCommands implements CommissionCommands, AutoClos
                 result.completeExceptionally(e);
             }
         });
-        await(result);
+        return await(result);
     }
 
     @Override
@@ -94,9 +99,9 @@ public final class BusCommissionCommands implements CommissionCommands, AutoClos
         await(result);
     }
 
-    private static void await(CompletableFuture<Object> result) {
+    private static Object await(CompletableFuture<Object> result) {
         try {
-            result.get(TIMEOUT_SECONDS, TimeUnit.SECONDS);
+            return result.get(TIMEOUT_SECONDS, TimeUnit.SECONDS);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new IllegalStateException("interrupted while waiting for a command", e);

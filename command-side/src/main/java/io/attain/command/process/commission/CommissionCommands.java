@@ -17,10 +17,24 @@ public interface CommissionCommands {
     /** Publishes an event of the process (no aggregate) and waits until it is stored. */
     void publish(Object event);
 
-    /** What became of a command. */
-    record Outcome(Kind kind, String field, String rule) {
+    /**
+     * What became of a command.
+     *
+     * @param result what the command handler returned when it succeeded (e.g. the outcome of a customer claim), or
+     *               {@code null}
+     */
+    record Outcome(Kind kind, String field, String rule, Object result) {
 
-        enum Kind {
+        public Outcome(Kind kind, String field, String rule) {
+            this(kind, field, rule, null);
+        }
+
+        /** Done, with the handler's result. */
+        public static Outcome ok(Object result) {
+            return new Outcome(Kind.OK, null, null, result);
+        }
+
+        public enum Kind {
             /** Done: its events are stored. */
             OK,
             /** Refused: what it would create exists (e.g. the line id). */
@@ -31,9 +45,9 @@ public interface CommissionCommands {
             INVALID
         }
 
-        static final Outcome OK = new Outcome(Kind.OK, null, null);
+        public static final Outcome OK = new Outcome(Kind.OK, null, null);
 
-        boolean is(Kind kind, String field) {
+        public boolean is(Kind kind, String field) {
             return this.kind == kind && (field == null || field.equals(this.field));
         }
 

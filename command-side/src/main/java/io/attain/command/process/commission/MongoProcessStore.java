@@ -18,7 +18,12 @@ public final class MongoProcessStore implements ProcessStore {
     private final MongoCollection<Document> documents;
 
     public MongoProcessStore(MongoDatabase database) {
-        this.documents = database.getCollection(COLLECTION);
+        this(database, COLLECTION);
+    }
+
+    /** The state of another process (e.g. the channel process) in a collection of its own. */
+    public MongoProcessStore(MongoDatabase database, String collection) {
+        this.documents = database.getCollection(collection);
     }
 
     @Override

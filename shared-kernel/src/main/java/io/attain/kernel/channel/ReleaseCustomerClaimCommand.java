@@ -1,0 +1,25 @@
+package io.attain.kernel.channel;
+
+import io.attain.kernel.common.Require;
+import org.axonframework.modelling.command.TargetAggregateIdentifier;
+
+import java.time.Instant;
+
+/**
+ * A deal's claim ends (the deal was lost). Rules checked by the CustomerChannel aggregate: the deal has an active
+ * claim.
+ *
+ * @param occurredAt business time; {@code null} means "now" by the message clock
+ */
+public record ReleaseCustomerClaimCommand(
+        @TargetAggregateIdentifier String customerChannelId,
+        String dealId,
+        String reason,
+        Instant occurredAt) {
+
+    public ReleaseCustomerClaimCommand {
+        Require.nonBlank(customerChannelId, "customerChannelId");
+        Require.nonBlank(dealId, "dealId");
+        Require.nonBlank(reason, "reason");
+    }
+}
