@@ -29,7 +29,7 @@ class EventJsonRoundTripTest {
 
     @Test
     void everyEventTypeHasASample() {
-        assertThat(Samples.kernelClassesEndingWith("Event")).hasSize(35)
+        assertThat(Samples.kernelClassesEndingWith("Event")).hasSize(43)
                 .containsExactlyInAnyOrderElementsOf(Samples.events().stream().map(Object::getClass).toList());
     }
 

@@ -56,6 +56,23 @@ import io.attain.kernel.compensation.StatementSubmittedEvent;
 import io.attain.kernel.compensation.SubmitStatementCommand;
 import io.attain.kernel.compensation.ThresholdBonus;
 import io.attain.kernel.compensation.ThresholdBonusCrossed;
+import io.attain.kernel.contest.AddContestParticipantCommand;
+import io.attain.kernel.contest.AwardContestPrizeCommand;
+import io.attain.kernel.contest.CancelContestCommand;
+import io.attain.kernel.contest.CloseContestCommand;
+import io.attain.kernel.contest.ContestCancelledEvent;
+import io.attain.kernel.contest.ContestClosedEvent;
+import io.attain.kernel.contest.ContestLaunchedEvent;
+import io.attain.kernel.contest.ContestParticipantAddedEvent;
+import io.attain.kernel.contest.ContestParticipantRemovedEvent;
+import io.attain.kernel.contest.ContestPrize;
+import io.attain.kernel.contest.ContestPrizeAwardedEvent;
+import io.attain.kernel.contest.GrantRecognitionCommand;
+import io.attain.kernel.contest.LaunchContestCommand;
+import io.attain.kernel.contest.RecognitionGrantedEvent;
+import io.attain.kernel.contest.RecognitionRevokedEvent;
+import io.attain.kernel.contest.RemoveContestParticipantCommand;
+import io.attain.kernel.contest.RevokeRecognitionCommand;
 import io.attain.kernel.deal.AdvanceDealCommand;
 import io.attain.kernel.deal.ChangeDealAmountCommand;
 import io.attain.kernel.deal.CreditShare;
@@ -137,6 +154,10 @@ final class Samples {
             Money.of("1300.00", "EUR"), List.of(new ThresholdBonusCrossed(new BigDecimal("1.0"), Money.of("1000", "EUR"))),
             Money.of("2300.00", "EUR"), Money.of("2300.00", "EUR"), Money.of("0.00", "EUR"), Money.of("300.00", "EUR"));
 
+    static final List<ContestPrize> PRIZES = List.of(
+            new ContestPrize(1, Money.of("500.00", "EUR"), "Sprint champion"),
+            new ContestPrize(2, null, "Runner-up"));
+
     private Samples() {
     }
 
@@ -189,7 +210,17 @@ final class Samples {
                 new CommissionPendingEvent("d-1", "Anna Snelling", CommissionPendingReason.NO_EXCHANGE_RATE,
                         "no USD→EUR rate in force on 2017-05-01", DAY, "e-1", AT),
                 new CommissionPendingResolvedEvent("d-1", "Anna Snelling", CommissionPendingReason.NO_EXCHANGE_RATE,
-                        STATEMENT, "d-1:Anna Snelling:e-1", AT));
+                        STATEMENT, "d-1:Anna Snelling:e-1", AT),
+                new ContestLaunchedEvent("c-1", "Q2 sprint", "team-1", "Cara Losch", DAY, DAY.plusDays(30),
+                        Metric.REVENUE, "EUR", List.of("Anna Snelling"), List.of("team-2"), PRIZES, AT),
+                new ContestParticipantAddedEvent("c-1", "Boris Faz", null, AT),
+                new ContestParticipantRemovedEvent("c-1", null, "team-2", "reorganised", AT),
+                new ContestCancelledEvent("c-1", "Cara Losch", "budget frozen", AT),
+                new ContestClosedEvent("c-1", "Cara Losch", AT),
+                new ContestPrizeAwardedEvent("c-1", "Q2 sprint", 1, "Anna Snelling", Money.of("500.00", "EUR"),
+                        "Sprint champion", "Cara Losch", AT),
+                new RecognitionGrantedEvent("r-1", "Anna Snelling", "President's Club 2017", "top 5%", "admin", AT),
+                new RecognitionRevokedEvent("r-1", "Anna Snelling", "granted in error", "admin", AT));
     }
 
     static List<Object> commands() {
@@ -232,7 +263,16 @@ final class Samples {
                 new PayCommissionCommand(STATEMENT, "b-1", Money.of("2300.00", "EUR"), DAY, AT),
                 new DisputeStatementLineCommand(STATEMENT, "x-1", "Anna Snelling", "l-1", "split was 70/30", AT),
                 new ResolveDisputeCommand(STATEMENT, "x-1", "Cara Losch", false, null, "split was 60/40", AT),
-                new RecordExchangeRateCommand("fx:EUR-USD", "EUR", "USD", new BigDecimal("1.0842"), DAY, AT));
+                new RecordExchangeRateCommand("fx:EUR-USD", "EUR", "USD", new BigDecimal("1.0842"), DAY, AT),
+                new LaunchContestCommand("c-1", "Q2 sprint", "team-1", "Cara Losch", DAY, DAY.plusDays(30),
+                        Metric.REVENUE, "EUR", List.of("Anna Snelling"), List.of("team-2"), PRIZES, AT),
+                new AddContestParticipantCommand("c-1", "Boris Faz", null, AT),
+                new RemoveContestParticipantCommand("c-1", null, "team-2", "reorganised", AT),
+                new CancelContestCommand("c-1", "Cara Losch", "budget frozen", AT),
+                new CloseContestCommand("c-1", "Cara Losch", AT),
+                new AwardContestPrizeCommand("c-1", 1, "Anna Snelling", "Cara Losch", AT),
+                new GrantRecognitionCommand("r-1", "Anna Snelling", "President's Club 2017", "top 5%", "admin", AT),
+                new RevokeRecognitionCommand("r-1", "granted in error", "admin", AT));
     }
 
     /** Every top-level class of the kernel's main output whose simple name ends with {@code suffix}. */
