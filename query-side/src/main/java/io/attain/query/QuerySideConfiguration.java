@@ -1,5 +1,10 @@
 package io.attain.query;
 
+import io.attain.query.contest.ContestProjection;
+import io.attain.query.contest.ContestQueries;
+import io.attain.query.recognition.RecognitionProjection;
+import io.attain.query.recognition.RecognitionQueries;
+
 import com.mongodb.client.MongoDatabase;
 import io.attain.query.attainment.AttainmentProjection;
 import io.attain.query.channel.ChannelConflictProjection;
@@ -78,7 +83,11 @@ public class QuerySideConfiguration {
                                                  PartnerRebateProjection::new),
                 new ProjectionRuntime.Definition(ChannelConflictProjection.NAME,
                                                  ChannelConflictProjection.COLLECTIONS,
-                                                 ChannelConflictProjection::new));
+                                                 ChannelConflictProjection::new),
+                new ProjectionRuntime.Definition(ContestProjection.NAME, ContestProjection.COLLECTIONS,
+                                                 ContestProjection::new),
+                new ProjectionRuntime.Definition(RecognitionProjection.NAME, RecognitionProjection.COLLECTIONS,
+                                                 RecognitionProjection::new));
     }
 
     /** Which generation of each projection is active (ADR 0004); queries read through it. */
@@ -165,6 +174,16 @@ public class QuerySideConfiguration {
     @Bean
     public DealTimelineQueries dealTimelineQueries(Generations generations) {
         return new DealTimelineQueries(generations);
+    }
+
+    @Bean
+    public ContestQueries contestQueries(Generations generations) {
+        return new ContestQueries(generations);
+    }
+
+    @Bean
+    public RecognitionQueries recognitionQueries(Generations generations) {
+        return new RecognitionQueries(generations);
     }
 
     @Bean

@@ -9,6 +9,14 @@ import io.attain.kernel.common.Money;
 import io.attain.kernel.common.Period;
 import io.attain.kernel.common.Role;
 import io.attain.kernel.common.Stage;
+import io.attain.kernel.contest.AddContestParticipantCommand;
+import io.attain.kernel.contest.AwardContestPrizeCommand;
+import io.attain.kernel.contest.CancelContestCommand;
+import io.attain.kernel.contest.CloseContestCommand;
+import io.attain.kernel.contest.GrantRecognitionCommand;
+import io.attain.kernel.contest.LaunchContestCommand;
+import io.attain.kernel.contest.RemoveContestParticipantCommand;
+import io.attain.kernel.contest.RevokeRecognitionCommand;
 import io.attain.kernel.deal.AdvanceDealCommand;
 import io.attain.kernel.deal.ChangeDealAmountCommand;
 import io.attain.kernel.deal.CreditShare;
@@ -192,7 +200,25 @@ class CommandShapeTest {
                 bad("dealId", "must not be blank", () -> new io.attain.kernel.channel.ReleaseCustomerClaimCommand("customer:x", "", "lost", null)),
                 bad("winningDealId", "must not be blank", () -> new io.attain.kernel.channel.ResolveChannelConflictCommand("customer:x", "conflict:1:x", BLANK, "m", "why", null)),
                 bad("resolvedBy", "must not be blank", () -> new io.attain.kernel.channel.ResolveChannelConflictCommand("customer:x", "conflict:1:x", "d", null, "why", null)),
-                bad("reason", "must not be blank", () -> new io.attain.kernel.channel.ResolveChannelConflictCommand("customer:x", "conflict:1:x", "d", "m", "", null)));
+                bad("reason", "must not be blank", () -> new io.attain.kernel.channel.ResolveChannelConflictCommand("customer:x", "conflict:1:x", "d", "m", "", null)),
+                // contests and recognition
+                bad("contestId", "must not be blank", () -> new LaunchContestCommand(BLANK, "n", null, "m", DAY, DAY, Metric.DEALS_WON, null, List.of("r"), null, null, null)),
+                bad("name", "must not be blank", () -> new LaunchContestCommand("c", null, null, "m", DAY, DAY, Metric.DEALS_WON, null, List.of("r"), null, null, null)),
+                bad("organizerTeamId", "must not be blank when given", () -> new LaunchContestCommand("c", "n", BLANK, "m", DAY, DAY, Metric.DEALS_WON, null, List.of("r"), null, null, null)),
+                bad("launchedBy", "must not be blank", () -> new LaunchContestCommand("c", "n", null, "", DAY, DAY, Metric.DEALS_WON, null, List.of("r"), null, null, null)),
+                bad("startsOn", "is required", () -> new LaunchContestCommand("c", "n", null, "m", null, DAY, Metric.DEALS_WON, null, List.of("r"), null, null, null)),
+                bad("endsOn", "is required", () -> new LaunchContestCommand("c", "n", null, "m", DAY, null, Metric.DEALS_WON, null, List.of("r"), null, null, null)),
+                bad("metric", "is required", () -> new LaunchContestCommand("c", "n", null, "m", DAY, DAY, null, null, List.of("r"), null, null, null)),
+                bad("participantRepIds", "must not contain null", () -> new LaunchContestCommand("c", "n", null, "m", DAY, DAY, Metric.DEALS_WON, null, Arrays.asList("r", null), null, null, null)),
+                bad("repId", "must not be blank when given", () -> new AddContestParticipantCommand("c", BLANK, null, null)),
+                bad("teamId", "must not be blank when given", () -> new RemoveContestParticipantCommand("c", null, "", "why", null)),
+                bad("reason", "must not be blank", () -> new RemoveContestParticipantCommand("c", "r", null, null, null)),
+                bad("reason", "must not be blank", () -> new CancelContestCommand("c", "m", BLANK, null)),
+                bad("closedBy", "must not be blank", () -> new CloseContestCommand("c", null, null)),
+                bad("repId", "must not be blank", () -> new AwardContestPrizeCommand("c", 1, BLANK, "m", null)),
+                bad("title", "must not be blank", () -> new GrantRecognitionCommand("x", "r", "", "why", "m", null)),
+                bad("reason", "must not be blank", () -> new GrantRecognitionCommand("x", "r", "t", null, "m", null)),
+                bad("reason", "must not be blank", () -> new RevokeRecognitionCommand("x", BLANK, "m", null)));
     }
 
     @ParameterizedTest(name = "{0}")

@@ -56,6 +56,23 @@ import io.attain.kernel.compensation.StatementSubmittedEvent;
 import io.attain.kernel.compensation.SubmitStatementCommand;
 import io.attain.kernel.compensation.ThresholdBonus;
 import io.attain.kernel.compensation.ThresholdBonusCrossed;
+import io.attain.kernel.contest.AddContestParticipantCommand;
+import io.attain.kernel.contest.AwardContestPrizeCommand;
+import io.attain.kernel.contest.CancelContestCommand;
+import io.attain.kernel.contest.CloseContestCommand;
+import io.attain.kernel.contest.ContestCancelledEvent;
+import io.attain.kernel.contest.ContestClosedEvent;
+import io.attain.kernel.contest.ContestLaunchedEvent;
+import io.attain.kernel.contest.ContestParticipantAddedEvent;
+import io.attain.kernel.contest.ContestParticipantRemovedEvent;
+import io.attain.kernel.contest.ContestPrize;
+import io.attain.kernel.contest.ContestPrizeAwardedEvent;
+import io.attain.kernel.contest.GrantRecognitionCommand;
+import io.attain.kernel.contest.LaunchContestCommand;
+import io.attain.kernel.contest.RecognitionGrantedEvent;
+import io.attain.kernel.contest.RecognitionRevokedEvent;
+import io.attain.kernel.contest.RemoveContestParticipantCommand;
+import io.attain.kernel.contest.RevokeRecognitionCommand;
 import io.attain.kernel.deal.AdvanceDealCommand;
 import io.attain.kernel.deal.ChangeDealAmountCommand;
 import io.attain.kernel.deal.CreditShare;
@@ -160,6 +177,10 @@ final class Samples {
             Money.of("1300.00", "EUR"), List.of(new ThresholdBonusCrossed(new BigDecimal("1.0"), Money.of("1000", "EUR"))),
             Money.of("2300.00", "EUR"), Money.of("2300.00", "EUR"), Money.of("0.00", "EUR"), Money.of("300.00", "EUR"));
 
+    static final List<ContestPrize> PRIZES = List.of(
+            new ContestPrize(1, Money.of("500.00", "EUR"), "Sprint champion"),
+            new ContestPrize(2, null, "Runner-up"));
+
     private Samples() {
     }
 
@@ -232,7 +253,17 @@ final class Samples {
                 new io.attain.kernel.channel.ChannelConflictRaisedEvent("conflict:1:Acme", "customer:Acme", "Acme",
                         List.of(CLAIM, DIRECT_CLAIM), AT),
                 new io.attain.kernel.channel.ChannelConflictResolvedEvent("conflict:1:Acme", "customer:Acme", "Acme",
-                        CLAIM, List.of(CLAIM, DIRECT_CLAIM), List.of("d-2"), "Cara Losch", "partner first", AT));
+                        CLAIM, List.of(CLAIM, DIRECT_CLAIM), List.of("d-2"), "Cara Losch", "partner first", AT),
+                new ContestLaunchedEvent("c-1", "Q2 sprint", "team-1", "Cara Losch", DAY, DAY.plusDays(30),
+                        Metric.REVENUE, "EUR", List.of("Anna Snelling"), List.of("team-2"), PRIZES, AT),
+                new ContestParticipantAddedEvent("c-1", "Boris Faz", null, AT),
+                new ContestParticipantRemovedEvent("c-1", null, "team-2", "reorganised", AT),
+                new ContestCancelledEvent("c-1", "Cara Losch", "budget frozen", AT),
+                new ContestClosedEvent("c-1", "Cara Losch", AT),
+                new ContestPrizeAwardedEvent("c-1", "Q2 sprint", 1, "Anna Snelling", Money.of("500.00", "EUR"),
+                        "Sprint champion", "Cara Losch", AT),
+                new RecognitionGrantedEvent("r-1", "Anna Snelling", "President's Club 2017", "top 5%", "admin", AT),
+                new RecognitionRevokedEvent("r-1", "Anna Snelling", "granted in error", "admin", AT));
     }
 
     static List<Object> commands() {
@@ -286,7 +317,16 @@ final class Samples {
                 new io.attain.kernel.channel.ClaimCustomerCommand("customer:Acme", "Acme", CLAIM, AT),
                 new io.attain.kernel.channel.ReleaseCustomerClaimCommand("customer:Acme", "d-1", "deal lost", AT),
                 new io.attain.kernel.channel.ResolveChannelConflictCommand("customer:Acme", "conflict:1:Acme", "d-1",
-                        "Cara Losch", "partner first", AT));
+                        "Cara Losch", "partner first", AT),
+                new LaunchContestCommand("c-1", "Q2 sprint", "team-1", "Cara Losch", DAY, DAY.plusDays(30),
+                        Metric.REVENUE, "EUR", List.of("Anna Snelling"), List.of("team-2"), PRIZES, AT),
+                new AddContestParticipantCommand("c-1", "Boris Faz", null, AT),
+                new RemoveContestParticipantCommand("c-1", null, "team-2", "reorganised", AT),
+                new CancelContestCommand("c-1", "Cara Losch", "budget frozen", AT),
+                new CloseContestCommand("c-1", "Cara Losch", AT),
+                new AwardContestPrizeCommand("c-1", 1, "Anna Snelling", "Cara Losch", AT),
+                new GrantRecognitionCommand("r-1", "Anna Snelling", "President's Club 2017", "top 5%", "admin", AT),
+                new RevokeRecognitionCommand("r-1", "granted in error", "admin", AT));
     }
 
     /** Every top-level class of the kernel's main output whose simple name ends with {@code suffix}. */

@@ -1,6 +1,8 @@
 package io.attain.command.authorization;
 
 import io.attain.command.domain.channel.CustomerChannel;
+import io.attain.command.domain.contest.Contest;
+import io.attain.command.domain.contest.Recognition;
 import io.attain.command.domain.deal.Deal;
 import io.attain.command.domain.organisation.Rep;
 import io.attain.kernel.activity.LogCallCommand;
@@ -21,6 +23,14 @@ import io.attain.kernel.compensation.PublishPlanVersionCommand;
 import io.attain.kernel.compensation.RecordExchangeRateCommand;
 import io.attain.kernel.compensation.ResolveDisputeCommand;
 import io.attain.kernel.compensation.SubmitStatementCommand;
+import io.attain.kernel.contest.AddContestParticipantCommand;
+import io.attain.kernel.contest.AwardContestPrizeCommand;
+import io.attain.kernel.contest.CancelContestCommand;
+import io.attain.kernel.contest.CloseContestCommand;
+import io.attain.kernel.contest.GrantRecognitionCommand;
+import io.attain.kernel.contest.LaunchContestCommand;
+import io.attain.kernel.contest.RemoveContestParticipantCommand;
+import io.attain.kernel.contest.RevokeRecognitionCommand;
 import io.attain.kernel.deal.AdvanceDealCommand;
 import io.attain.kernel.deal.ChangeDealAmountCommand;
 import io.attain.kernel.deal.OpenDealCommand;
@@ -57,8 +67,11 @@ import java.util.Optional;
  *     assignment): onboard into their team, transfer, offboard, rep targets, activities, and deals
  *     owned by such a rep; submit, approve (as MANAGER) and resolve disputes of such a rep's
  *     statements; resolve a channel conflict in their own name when the owner of one of its claiming deals is
- *     a rep of their team. Not: regions, teams, team targets, product lines, plans, exchange rates,
- *     partners.</li>
+ *     a rep of their team. Contests of their team: launch one (organised by their team, only their team and its
+ *     reps taking part), add their team's reps (or the team) and remove participants, cancel, close and award
+ *     prizes of the contests their team organises ({@link Contest#organizerTeamId}); grant recognition to, and
+ *     revoke it from, their team's reps. Not: regions, teams, team targets, product lines, plans, exchange rates,
+ *     partners, company-wide contests.</li>
  *     <li>REP: log their own activities; open deals they own; move, reopen and re-price deals they
  *     own or share in a credit split ({@link Deal#involves}); split the credit of deals they own;
  *     submit their own statement and dispute its lines. Never approve.</li>
@@ -77,12 +90,17 @@ public class CommandAuthorization implements MessageHandlerInterceptor<CommandMe
     private final Repository<Rep> reps;
     private final Repository<Deal> deals;
     private final Repository<CustomerChannel> customerChannels;
+    private final Repository<Contest> contests;
+    private final Repository<Recognition> recognitions;
 
     public CommandAuthorization(Repository<Rep> reps, Repository<Deal> deals,
-                                Repository<CustomerChannel> customerChannels) {
+                                Repository<CustomerChannel> customerChannels, Repository<Contest> contests,
+                                Repository<Recognition> recognitions) {
         this.reps = reps;
         this.deals = deals;
         this.customerChannels = customerChannels;
+        this.contests = contests;
+        this.recognitions = recognitions;
     }
 
     @Override
@@ -162,6 +180,10 @@ public class CommandAuthorization implements MessageHandlerInterceptor<CommandMe
                     && conflictClaims(c.customerChannelId(), c.conflictId()).stream()
                     .anyMatch(claim -> claim.ownerRepId() != null && repInTeam(claim.ownerRepId(), team));
         }
+        Boolean contest = managerMayForContest(team, command);
+        if (contest != null) {
+            return contest;
+        }
         String repId = repOf(command);
         if (repId != null) {
             return repInTeam(repId, team);
@@ -174,6 +196,58 @@ public class CommandAuthorization implements MessageHandlerInterceptor<CommandMe
             return deal(dealId).map(d -> d.invoke(Deal::ownerRepId)).map(owner -> repInTeam(owner, team)).orElse(false);
         }
         return false;
+    }
+
+    /**
+     * A MANAGER and the contest and recognition commands: {@code null} if the command is none of them. A contest is
+     * their team's if their team organises it; a launch must be organised by their team with only their team and its
+     * reps taking part.
+     */
+    private Boolean managerMayForContest(String team, Object command) {
+        if (command instanceof LaunchContestCommand c) {
+            return team.equals(c.organizerTeamId())
+                    && c.participantTeamIds().stream().allMatch(team::equals)
+                    && c.participantRepIds().stream().allMatch(rep -> repInTeam(rep, team));
+        }
+        if (command instanceof AddContestParticipantCommand c) {
+            boolean participantOfTeam = c.repId() != null ? repInTeam(c.repId(), team) : team.equals(c.teamId());
+            return participantOfTeam && contestOfTeam(c.contestId(), team);
+        }
+        if (command instanceof RemoveContestParticipantCommand c) {
+            return contestOfTeam(c.contestId(), team);
+        }
+        if (command instanceof CancelContestCommand c) {
+            return contestOfTeam(c.contestId(), team);
+        }
+        if (command instanceof CloseContestCommand c) {
+            return contestOfTeam(c.contestId(), team);
+        }
+        if (command instanceof AwardContestPrizeCommand c) {
+            return contestOfTeam(c.contestId(), team);
+        }
+        if (command instanceof GrantRecognitionCommand c) {
+            return repInTeam(c.repId(), team);
+        }
+        if (command instanceof RevokeRecognitionCommand c) {
+            return recognitionRep(c.recognitionId()).map(rep -> repInTeam(rep, team)).orElse(false);
+        }
+        return null;
+    }
+
+    private boolean contestOfTeam(String contestId, String team) {
+        try {
+            return team.equals(contests.load(contestId).invoke(Contest::organizerTeamId));
+        } catch (AggregateNotFoundException | IncompatibleAggregateException e) {
+            return false;
+        }
+    }
+
+    private Optional<String> recognitionRep(String recognitionId) {
+        try {
+            return Optional.ofNullable(recognitions.load(recognitionId).invoke(Recognition::repId));
+        } catch (AggregateNotFoundException | IncompatibleAggregateException e) {
+            return Optional.empty();
+        }
     }
 
     private boolean repMay(Actor actor, Object command) {
@@ -296,8 +370,8 @@ public class CommandAuthorization implements MessageHandlerInterceptor<CommandMe
     private static String refusal(Actor actor, Object command) {
         String name = command.getClass().getSimpleName().replace("Command", "");
         if (actor.has(AttainRole.MANAGER)) {
-            return "A MANAGER may send " + name + " only for the reps (and their deals and channel conflicts) of their "
-                    + "own team";
+            return "A MANAGER may send " + name + " only for the reps (and their deals and channel conflicts) and the "
+                    + "contests of their own team";
         }
         if (actor.has(AttainRole.REP)) {
             return "A REP may send " + name + " only for their own activities and the deals they own or share";

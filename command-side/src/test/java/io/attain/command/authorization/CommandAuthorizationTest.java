@@ -1,7 +1,20 @@
 package io.attain.command.authorization;
 
 import io.attain.command.domain.InMemoryAggregates;
+import io.attain.command.domain.contest.Contest;
+import io.attain.command.domain.contest.Recognition;
 import io.attain.command.domain.deal.Deal;
+import io.attain.kernel.contest.AddContestParticipantCommand;
+import io.attain.kernel.contest.AwardContestPrizeCommand;
+import io.attain.kernel.contest.CancelContestCommand;
+import io.attain.kernel.contest.CloseContestCommand;
+import io.attain.kernel.contest.ContestLaunchedEvent;
+import io.attain.kernel.contest.ContestPrize;
+import io.attain.kernel.contest.GrantRecognitionCommand;
+import io.attain.kernel.contest.LaunchContestCommand;
+import io.attain.kernel.contest.RecognitionGrantedEvent;
+import io.attain.kernel.contest.RemoveContestParticipantCommand;
+import io.attain.kernel.contest.RevokeRecognitionCommand;
 import io.attain.command.domain.organisation.Rep;
 import io.attain.kernel.activity.LogCallCommand;
 import io.attain.kernel.activity.LogProposalCommand;
@@ -68,7 +81,8 @@ class CommandAuthorizationTest {
     private static final Actor INTEGRATOR = new Actor("int", Set.of(AttainRole.INTEGRATOR), null, null);
     private static final Actor NO_ROLE = new Actor("nobody", Set.of(), "nobody", "east");
 
-    private final CommandAuthorization authorization = new CommandAuthorization(reps(), deals(), customerChannels());
+    private final CommandAuthorization authorization = new CommandAuthorization(reps(), deals(), customerChannels(),
+            contests(), recognitions());
 
     /** Globex: Anna's partner deal and Carl's direct deal conflict. */
     private static org.axonframework.modelling.command.Repository<io.attain.command.domain.channel.CustomerChannel>
@@ -82,6 +96,26 @@ class CommandAuthorizationTest {
                         new io.attain.kernel.channel.CustomerClaimedEvent(id, "Globex", direct, conflict, AT),
                         new io.attain.kernel.channel.ChannelConflictRaisedEvent(conflict, id, "Globex",
                                 List.of(acme, direct), AT))
+                .repository();
+    }
+
+    private static org.axonframework.modelling.command.Repository<Contest> contests() {
+        return InMemoryAggregates.of(Contest.class)
+                .given("c-east", contest("c-east", "east"))
+                .given("c-west", contest("c-west", "west"))
+                .given("c-all", contest("c-all", null))
+                .repository();
+    }
+
+    private static ContestLaunchedEvent contest(String id, String organizer) {
+        return new ContestLaunchedEvent(id, id, organizer, "x", HIRED, HIRED.plusDays(30), Metric.DEALS_WON, null,
+                List.of("anna"), List.of(), List.of(new ContestPrize(1, null, "Star")), AT);
+    }
+
+    private static org.axonframework.modelling.command.Repository<Recognition> recognitions() {
+        return InMemoryAggregates.of(Recognition.class)
+                .given("r-anna", new RecognitionGrantedEvent("r-anna", "anna", "Star", "why", "x", AT))
+                .given("r-carl", new RecognitionGrantedEvent("r-carl", "carl", "Star", "why", "x", AT))
                 .repository();
     }
 
@@ -181,6 +215,55 @@ class CommandAuthorizationTest {
         assertThat(allowed(MANAGER_NO_TEAM, command)).as("MANAGER without team").isFalse();
         for (Actor reader : List.of(FINANCE, AUDITOR, INTEGRATOR, NO_ROLE)) {
             assertThat(allowed(reader, command)).as(reader.roles().toString()).isFalse();
+        }
+    }
+
+    private static Object launch(String organizer, List<String> reps, List<String> teams) {
+        return new LaunchContestCommand("c-new", "N", organizer, "cara", HIRED, HIRED.plusDays(30), Metric.DEALS_WON,
+                null, reps, teams, List.of(), null);
+    }
+
+    /**
+     * Contests and recognition: command, MANAGER (east) allowed. ADMIN may send all; REP, FINANCE, AUDITOR,
+     * INTEGRATOR none. Contests: c-east (organised by east), c-west, c-all (company-wide); recognitions of anna and carl.
+     */
+    static Stream<Arguments> contestCommands() {
+        return Stream.of(
+                Arguments.of(launch("east", List.of("anna", "boris"), List.of("east")), true),
+                Arguments.of(launch("east", List.of("anna", "carl"), List.of()), false),
+                Arguments.of(launch("east", List.of(), List.of("west")), false),
+                Arguments.of(launch("east", List.of("ghost"), List.of()), false),
+                Arguments.of(launch("west", List.of("anna"), List.of()), false),
+                Arguments.of(launch(null, List.of("anna"), List.of()), false),
+                Arguments.of(new AddContestParticipantCommand("c-east", "boris", null, null), true),
+                Arguments.of(new AddContestParticipantCommand("c-east", null, "east", null), true),
+                Arguments.of(new AddContestParticipantCommand("c-east", "carl", null, null), false),
+                Arguments.of(new AddContestParticipantCommand("c-east", null, "west", null), false),
+                Arguments.of(new AddContestParticipantCommand("c-west", "boris", null, null), false),
+                Arguments.of(new RemoveContestParticipantCommand("c-east", "anna", null, "why", null), true),
+                Arguments.of(new RemoveContestParticipantCommand("c-all", "anna", null, "why", null), false),
+                Arguments.of(new CancelContestCommand("c-east", "cara", "why", null), true),
+                Arguments.of(new CancelContestCommand("c-west", "cara", "why", null), false),
+                Arguments.of(new CloseContestCommand("c-east", "cara", null), true),
+                Arguments.of(new CloseContestCommand("c-all", "cara", null), false),
+                Arguments.of(new AwardContestPrizeCommand("c-east", 1, "anna", "cara", null), true),
+                Arguments.of(new AwardContestPrizeCommand("c-west", 1, "carl", "cara", null), false),
+                Arguments.of(new AwardContestPrizeCommand("c-ghost", 1, "anna", "cara", null), false),
+                Arguments.of(new GrantRecognitionCommand("r-new", "anna", "Star", "why", "cara", null), true),
+                Arguments.of(new GrantRecognitionCommand("r-new", "carl", "Star", "why", "cara", null), false),
+                Arguments.of(new RevokeRecognitionCommand("r-anna", "why", "cara", null), true),
+                Arguments.of(new RevokeRecognitionCommand("r-carl", "why", "cara", null), false),
+                Arguments.of(new RevokeRecognitionCommand("r-ghost", "why", "cara", null), false));
+    }
+
+    @ParameterizedTest(name = "{0}: manager {1}")
+    @MethodSource("contestCommands")
+    void contestsAreTheirTeamManagersAndAdmins(Object command, boolean manager) throws Exception {
+        assertThat(allowed(ADMIN, command)).as("ADMIN").isTrue();
+        assertThat(allowed(MANAGER_EAST, command)).as("MANAGER").isEqualTo(manager);
+        assertThat(allowed(MANAGER_NO_TEAM, command)).as("MANAGER without team").isFalse();
+        for (Actor other : List.of(ANNA, FINANCE, AUDITOR, INTEGRATOR, NO_ROLE)) {
+            assertThat(allowed(other, command)).as(other.roles().toString()).isFalse();
         }
     }
 

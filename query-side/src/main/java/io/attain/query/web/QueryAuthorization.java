@@ -1,5 +1,7 @@
 package io.attain.query.web;
 
+import io.attain.query.contest.ContestQueries;
+
 import com.mongodb.client.MongoDatabase;
 import io.attain.platform.problem.ProblemException;
 import io.attain.platform.problem.ProblemType;
@@ -40,6 +42,7 @@ import static com.mongodb.client.model.Filters.eq;
  * Leaderboards and funnels are open to every authenticated principal. A deal's timeline: ADMIN, AUDITOR, FINANCE and
  * INTEGRATOR every deal; a REP the deals they own or share in the current credit split; a MANAGER the deals whose
  * owner or a sharing rep is in their team ({@link #mayReadDeal}). Commission statements: {@link #mayReadStatement}.
+ * Contests: {@link #mayReadContest}; recognition histories: {@link #mayReadRecognitions}.
  * Without a principal (no security chain configured) nothing is restricted.
  */
 public class QueryAuthorization {
@@ -141,6 +144,45 @@ public class QueryAuthorization {
         }
         return conflicts.stream().filter(c -> owners.apply(c).stream()
                 .anyMatch(owner -> Objects.equals(currentTeam(owner), principal.teamId()))).toList();
+    }
+
+    /**
+     * Contests: ADMIN, AUDITOR, FINANCE and INTEGRATOR read every contest; a REP the contests they take part in (by
+     * name, or through their current team); a MANAGER the contests their team organises or takes part in, or in which a
+     * rep of their team takes part. A contest that does not exist is refused the same way to the others.
+     */
+    public Mono<Void> mayReadContest(AttainPrincipal principal, ContestQueries.Audience contest) {
+        return Mono.fromCallable(() -> contest != null && readsContest(principal, contest))
+                   .subscribeOn(Schedulers.boundedElastic())
+                   .flatMap(may -> may ? Mono.<Void>empty() : denied());
+    }
+
+    /** Whether the principal may read the contest (blocking: reads the organisation copy). */
+    public boolean readsContest(AttainPrincipal principal, ContestQueries.Audience contest) {
+        if (seesAllContests(principal)) {
+            return true;
+        }
+        String self = principal.repId();
+        if (self != null && (contest.reps().contains(self) || contest.teams().contains(currentTeam(self)))) {
+            return true;
+        }
+        String team = principal.teamId();
+        if (principal.hasRole(AttainRole.MANAGER) && team != null) {
+            return team.equals(contest.organizerTeamId()) || contest.teams().contains(team)
+                    || contest.reps().stream().anyMatch(rep -> team.equals(currentTeam(rep)));
+        }
+        return false;
+    }
+
+    /** ADMIN, AUDITOR, FINANCE and INTEGRATOR (and no principal): every contest, and told when one does not exist. */
+    public static boolean seesAllContests(AttainPrincipal principal) {
+        return principal == null || principal.hasRole(AttainRole.ADMIN) || principal.hasRole(AttainRole.AUDITOR)
+                || principal.hasRole(AttainRole.FINANCE) || principal.hasRole(AttainRole.INTEGRATOR);
+    }
+
+    /** A rep's recognition history: the rep, the MANAGER of their current team, ADMIN, AUDITOR and FINANCE. */
+    public Mono<Void> mayReadRecognitions(AttainPrincipal principal, String repId) {
+        return mayReadStatement(principal, repId);
     }
 
     /** The owner (from the opening) and the reps of the deal's latest credit split. */

@@ -107,6 +107,15 @@ public final class Scenario {
                                                     Period.parse("2017"), Metric.VISITS, null, BigDecimal.valueOf(50),
                                                     null, time(1, 1)));
         }
+        // contests (ADR 0009): one launched before its window's wins, on a team and two reps
+        add("Contest", "contest-q2", new io.attain.kernel.contest.ContestLaunchedEvent("contest-q2", "Q2 sprint",
+                teams.get(0), "mgr-0", LocalDate.parse("2017-04-01"), LocalDate.parse("2017-06-30"), Metric.REVENUE,
+                "EUR", List.of(reps.get(1), reps.get(2)), List.of(teams.get(0)),
+                List.of(new io.attain.kernel.contest.ContestPrize(1, Money.of("500", "EUR"), "Q2 champion"),
+                        new io.attain.kernel.contest.ContestPrize(2, null, "Runner-up")), time(1, 2)));
+        add("Contest", "contest-won", new io.attain.kernel.contest.ContestLaunchedEvent("contest-won", "Deals won",
+                null, "admin", LocalDate.parse("2017-01-01"), LocalDate.parse("2017-12-31"), Metric.DEALS_WON, null,
+                List.of(), List.of(teams.get(1), teams.get(2)), List.of(), time(1, 3)));
         for (String team : teams) {
             add("Team", team, new TargetAssignedEvent("tgt-" + targetNo++, TargetOwnerType.TEAM, team,
                                                       Period.parse("2017-Q2"), Metric.REVENUE, null,
@@ -188,6 +197,24 @@ public final class Scenario {
         while (activitiesLeft-- > 0) {
             activity(reps.get(random.nextInt(reps.size())), 2 + random.nextInt(330));
         }
+        // a contest launched after its window's facts, changed, closed and awarded; recognition granted and revoked
+        add("Contest", "contest-visits", new io.attain.kernel.contest.ContestLaunchedEvent("contest-visits",
+                "Visits", null, "admin", LocalDate.parse("2017-02-01"), LocalDate.parse("2017-03-31"),
+                Metric.VISITS, null, List.of(reps.get(0), reps.get(3)), List.of(teams.get(3)), List.of(), time(40, 5)));
+        add("Contest", "contest-visits", new io.attain.kernel.contest.ContestParticipantAddedEvent("contest-visits",
+                reps.get(4), null, time(41, 5)));
+        add("Contest", "contest-visits", new io.attain.kernel.contest.ContestParticipantRemovedEvent(
+                "contest-visits", null, teams.get(3), "reorganised", time(42, 5)));
+        add("Contest", "contest-q2", new io.attain.kernel.contest.ContestClosedEvent("contest-q2", "mgr-0",
+                time(190, 0)));
+        add("Contest", "contest-q2", new io.attain.kernel.contest.ContestPrizeAwardedEvent("contest-q2", "Q2 sprint", 1,
+                reps.get(1), Money.of("500", "EUR"), "Q2 champion", "mgr-0", time(190, 1)));
+        add("Contest", "contest-won", new io.attain.kernel.contest.ContestCancelledEvent("contest-won", "admin",
+                "budget", time(200, 0)));
+        add("Recognition", "rec-1", new io.attain.kernel.contest.RecognitionGrantedEvent("rec-1", reps.get(2),
+                "President's Club 2017", "top 5%", "admin", time(300, 0)));
+        add("Recognition", "rec-1", new io.attain.kernel.contest.RecognitionRevokedEvent("rec-1", reps.get(2),
+                "granted in error", "admin", time(301, 0)));
         return events;
     }
 

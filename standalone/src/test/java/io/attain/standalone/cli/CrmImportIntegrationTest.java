@@ -75,6 +75,8 @@ class CrmImportIntegrationTest {
     EventStore eventStore;
     @Autowired
     io.attain.eventstore.MongoEventStorageEngine engine;
+    @Autowired
+    org.axonframework.config.EventProcessingConfiguration processing;
 
     record Run(int status, String out, String err, double seconds) {
     }
@@ -208,13 +210,39 @@ class CrmImportIntegrationTest {
         return imported;
     }
 
-    /** Events the commission process appends (statements) or publishes, asynchronously after the import. */
-    static boolean commissionEvent(String type) {
-        return type.startsWith("Commission") || type.startsWith("Statement");
+    /**
+     * Events the commission process (statements) and the channel process (customer claims, conflicts, rebates)
+     * append or publish, asynchronously after the import.
+     */
+    static boolean processEvent(String type) {
+        return type.startsWith("Commission") || type.startsWith("Statement") || type.startsWith("CustomerClaim")
+                || type.startsWith("ChannelConflict") || type.startsWith("Rebate");
     }
 
-    static long totalWithoutCommissions(Map<String, Long> counts) {
-        return counts.entrySet().stream().filter(e -> !commissionEvent(e.getKey())).mapToLong(Map.Entry::getValue).sum();
+    static long totalWithoutProcesses(Map<String, Long> counts) {
+        return counts.entrySet().stream().filter(e -> !processEvent(e.getKey())).mapToLong(Map.Entry::getValue).sum();
+    }
+
+    /**
+     * Waits until the commission and channel processes have handled every event of the log, and so append nothing
+     * more: the head did not move while both their positions were read at or after it.
+     */
+    void awaitProcessesCaughtUp() {
+        Awaitility.await("the commission and channel processes at the log's head").atMost(Duration.ofMinutes(10))
+                  .pollInterval(Duration.ofSeconds(1)).until(() -> {
+                      long head = head();
+                      boolean caughtUp = processPosition("commission-process") >= head
+                              && processPosition(io.attain.command.process.channel.ChannelProcess.NAME) >= head;
+                      return caughtUp && head() == head;
+                  });
+    }
+
+    private long processPosition(String name) {
+        return processing.eventProcessor(name, org.axonframework.eventhandling.StreamingEventProcessor.class)
+                         .map(p -> p.processingStatus().values().stream()
+                                    .mapToLong(status -> status.getCurrentPosition().orElse(-1))
+                                    .min().orElse(-1))
+                         .orElse(-1L);
     }
 
     /** Waits until the commission process has booked one accrual per won deal of the export. */
@@ -266,7 +294,7 @@ class CrmImportIntegrationTest {
                 .containsPattern("assignments +" + expected.reps() + " +0 +0 +0 ")
                 .containsPattern("targets +" + expected.reps() * expected.quarters() + " +0 +0 +0 ");
         // besides what the commission process books asynchronously, exactly the import's events
-        assertThat(totalWithoutCommissions(after) - totalWithoutCommissions(before)).isEqualTo(expected.regions()
+        assertThat(totalWithoutProcesses(after) - totalWithoutProcesses(before)).isEqualTo(expected.regions()
                 + expected.teams() + expected.reps() + expected.products() + expected.deals() + expected.won()
                 + expected.lost() + 2 + expected.reps() + (long) expected.reps() * expected.quarters());
 
@@ -292,6 +320,7 @@ class CrmImportIntegrationTest {
 
         readModelsMatchFiguresComputedFromTheCsv(dir);   // appends the team target it checks attainment against
         awaitCommissionsBooked(dir);
+        awaitProcessesCaughtUp();
         long beforeSecondRun = total(eventsByType());
 
         Run second = importCrm(dir, TOKEN, "http://127.0.0.1:" + port, "--plan", SamplePlan.file().toString());
@@ -570,6 +599,7 @@ class CrmImportIntegrationTest {
                 + " nor in ATTAIN_CRM_DATA");
         assertThat(publishedExport(dir).first().status()).isZero();
         awaitCommissionsBooked(dir);
+        awaitProcessesCaughtUp();   // "nothing appended" below compares the log's head around refused requests
         SamplePlan plan = SamplePlan.read(SamplePlan.file());
         String quarter = "2017-Q3";
         String next = "2017-Q4";

@@ -1,0 +1,173 @@
+package io.attain.query.web;
+
+import io.attain.platform.problem.ProblemException;
+import io.attain.platform.problem.ProblemType;
+import io.attain.platform.problem.ProblemWriter;
+import io.attain.platform.problem.Violation;
+import io.attain.platform.security.AttainPrincipal;
+import io.attain.query.contest.ContestProjection;
+import io.attain.query.contest.ContestQueries;
+import io.attain.query.projection.ReadModelPositions;
+import io.attain.query.projection.ReadModels;
+import io.attain.query.projection.ViewChanges;
+import io.attain.query.recognition.RecognitionProjection;
+import io.attain.query.recognition.RecognitionQueries;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.MediaType;
+import org.springframework.http.ProblemDetail;
+import org.springframework.http.codec.ServerSentEvent;
+import org.springframework.security.core.annotation.AuthenticationPrincipal;
+import org.springframework.web.bind.annotation.ExceptionHandler;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.RestController;
+import org.springframework.web.server.ServerWebExchange;
+import reactor.core.publisher.Flux;
+import reactor.core.publisher.Mono;
+import reactor.core.scheduler.Schedulers;
+
+import java.net.URI;
+import java.time.Duration;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.Callable;
+
+/**
+ * Contests and recognition:
+ * <ul>
+ *     <li>{@code GET /api/v1/contests}: the contests the principal may read, without standings;</li>
+ *     <li>{@code GET /api/v1/contests/{contestId}}: one contest with its ranked standings, prizes and awards;</li>
+ *     <li>{@code GET /api/v1/contests/{contestId}/stream} (also {@code …/live}): the same as {@code text/event-stream},
+ *     the current state and then the new state after every change, like the other live views;</li>
+ *     <li>{@code GET /api/v1/reps/{repId}/recognitions}: the rep's prizes and honorary titles, revoked ones included.</li>
+ * </ul>
+ * Who reads what: {@link QueryAuthorization#mayReadContest} and {@link QueryAuthorization#mayReadRecognitions}.
+ */
+@RestController
+@RequestMapping(path = "/api/v1", produces = MediaType.APPLICATION_JSON_VALUE)
+public class ContestQueryController {
+
+    private final ContestQueries contests;
+    private final RecognitionQueries recognitions;
+    private final ReadModelPositions positions;
+    private final ReadModels models;
+    private final ViewChanges changes;
+    private final QueryAuthorization authorization;
+    private final Duration timeout;
+    private final Duration heartbeat;
+
+    public ContestQueryController(ContestQueries contests, RecognitionQueries recognitions,
+                                  ReadModelPositions positions, ReadModels models, ViewChanges changes,
+                                  QueryAuthorization authorization, QueryController.QueryTimeouts timeouts) {
+        this.contests = contests;
+        this.recognitions = recognitions;
+        this.positions = positions;
+        this.models = models;
+        this.changes = changes;
+        this.authorization = authorization;
+        this.timeout = timeouts.consistency();
+        this.heartbeat = timeouts.heartbeat();
+    }
+
+    @GetMapping("/contests")
+    public Mono<Map<String, Object>> list(@RequestParam(required = false) String minPosition,
+                                          @AuthenticationPrincipal AttainPrincipal principal,
+                                          ServerWebExchange exchange) {
+        return after(ContestProjection.NAME, minPosition, exchange, () -> {
+            Map<String, Object> body = new LinkedHashMap<>();
+            body.put("contests", contests.all().stream()
+                    .filter(c -> authorization.readsContest(principal, ContestQueries.audience(c))).toList());
+            return body;
+        });
+    }
+
+    @GetMapping("/contests/{contestId}")
+    public Mono<Map<String, Object>> contest(@PathVariable String contestId,
+                                             @RequestParam(required = false) String minPosition,
+                                             @AuthenticationPrincipal AttainPrincipal principal,
+                                             ServerWebExchange exchange) {
+        return after(ContestProjection.NAME, minPosition, exchange, () -> contests.contest(contestId))
+                .flatMap(found -> found.isEmpty()
+                        ? Mono.error(missing(principal))
+                        : authorization.mayReadContest(principal, ContestQueries.audience(found.get()))
+                                       .thenReturn(found.get()));
+    }
+
+    /** The contest (with its standings) as a live stream: its current state, then its new state after every change. */
+    @GetMapping(path = {"/contests/{contestId}/stream", "/contests/{contestId}/live"},
+            produces = MediaType.TEXT_EVENT_STREAM_VALUE)
+    public Flux<ServerSentEvent<Map<String, Object>>> contestStream(@PathVariable String contestId,
+                                                                    @AuthenticationPrincipal AttainPrincipal principal,
+                                                                    ServerWebExchange exchange) {
+        return Mono.fromCallable(() -> contests.contest(contestId)).subscribeOn(Schedulers.boundedElastic())
+                   .flatMap(found -> found.isEmpty()
+                           ? Mono.<Void>error(missing(principal))
+                           : authorization.mayReadContest(principal, ContestQueries.audience(found.get())))
+                   .thenMany(live(ContestProjection.NAME, "contest", exchange,
+                                  () -> contests.contest(contestId).orElseThrow(() -> missing(principal))));
+    }
+
+    @GetMapping("/reps/{repId}/recognitions")
+    public Mono<Map<String, Object>> recognitions(@PathVariable String repId,
+                                                  @RequestParam(required = false) String minPosition,
+                                                  @AuthenticationPrincipal AttainPrincipal principal,
+                                                  ServerWebExchange exchange) {
+        return authorization.mayReadRecognitions(principal, repId)
+                            .then(after(RecognitionProjection.NAME, minPosition, exchange,
+                                        () -> recognitions.history(repId)));
+    }
+
+    /** 404 to those who may read every contest; 403 to the others, as for a contest they may not read. */
+    private static ProblemException missing(AttainPrincipal principal) {
+        return QueryAuthorization.seesAllContests(principal)
+                ? new ProblemException(ProblemType.NOT_FOUND, "contestId: no such contest",
+                                       List.of(new Violation("contestId", "no such contest")))
+                : new ProblemException(ProblemType.FORBIDDEN, "Access denied", List.of());
+    }
+
+    /** As {@code QueryController}'s live views: the view again whenever the projection moved and the view changed. */
+    private <T> Flux<ServerSentEvent<T>> live(String projection, String event, ServerWebExchange exchange,
+                                              Callable<T> read) {
+        markRebuild(projection, exchange);
+        Flux<ServerSentEvent<T>> views = changes.of(projection)
+                .concatMap(position -> Mono.fromCallable(read).subscribeOn(Schedulers.boundedElastic())
+                                           .map(view -> Map.entry(position, view)), 1)
+                .distinctUntilChanged(Map.Entry::getValue)
+                .map(e -> ServerSentEvent.builder(e.getValue()).event(event).id(String.valueOf(e.getKey())).build());
+        Flux<ServerSentEvent<T>> keepAlive = Flux.interval(heartbeat)
+                .map(i -> ServerSentEvent.<T>builder().comment("keep-alive").build());
+        return Flux.merge(views, keepAlive);
+    }
+
+    private <T> Mono<T> after(String projection, String minPosition, ServerWebExchange exchange, Callable<T> read) {
+        long position = QueryParams.minPosition(minPosition);
+        return Mono.defer(() -> positions.await(models.activeProcessor(projection), position, timeout))
+                   .subscribeOn(Schedulers.boundedElastic())
+                   .then(Mono.fromCallable(() -> {
+                       markRebuild(projection, exchange);
+                       return read.call();
+                   }).subscribeOn(Schedulers.boundedElastic()));
+    }
+
+    private void markRebuild(String projection, ServerWebExchange exchange) {
+        if (exchange != null && models.rebuilding(projection)) {
+            exchange.getResponse().getHeaders().set(QueryController.REBUILD_HEADER, "true");
+        }
+    }
+
+    /** 503: the read model did not reach the position in time; the client may retry. */
+    @ExceptionHandler(ReadModelPositions.NotYetAtPositionException.class)
+    public Mono<Void> notYet(ReadModelPositions.NotYetAtPositionException e, ServerWebExchange exchange) {
+        ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.SERVICE_UNAVAILABLE, e.getMessage());
+        problem.setType(URI.create("urn:attain:problem:read-model-behind"));
+        problem.setTitle("read model not yet at position");
+        problem.setProperty("processor", e.processor());
+        problem.setProperty("minPosition", e.position());
+        problem.setProperty("errors", List.of(new Violation("minPosition", "not yet reached by the read model")));
+        exchange.getResponse().getHeaders().set("Retry-After", "1");
+        return ProblemWriter.write(exchange, problem);
+    }
+}

@@ -1,0 +1,15 @@
+package io.attain.kernel.contest;
+
+import org.axonframework.serialization.Revision;
+
+import java.time.Instant;
+
+/** A rep ({@code repId}) or a team ({@code teamId}; the other is {@code null}) left a contest. */
+@Revision("1")
+public record ContestParticipantRemovedEvent(
+        String contestId,
+        String repId,
+        String teamId,
+        String reason,
+        Instant occurredAt) {
+}
