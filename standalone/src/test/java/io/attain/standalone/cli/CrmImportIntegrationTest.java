@@ -845,6 +845,7 @@ class CrmImportIntegrationTest {
         Run run = importCrm(dir);
 
         assertThat(run.status()).as(run.err()).isEqualTo(CrmImport.SOME_FAILED);
+        awaitProcessesCaughtUp();   // the channel process claims each deal's customer asynchronously
         Map<String, Long> after = eventsByType();
         assertThat(delta(after, before, "RegionCreatedEvent")).isEqualTo(1);
         assertThat(delta(after, before, "TeamCreatedEvent")).isEqualTo(1);
@@ -904,6 +905,7 @@ class CrmImportIntegrationTest {
                 .map(io.attain.kernel.compensation.CommissionAccruedEvent.class::cast).findFirst().orElseThrow();
         assertThat(line.calculation().total().amount()).isEqualByComparingTo("2.40");
         assertThat(line.plan().terms().effectiveFrom()).isEqualTo(java.time.LocalDate.of(2017, 1, 1));
+        awaitProcessesCaughtUp();
         Map<String, Long> after = eventsByType();
         assertThat(delta(after, before, "PlanCreatedEvent")).isEqualTo(1);
         assertThat(delta(after, before, "PlanVersionPublishedEvent")).isEqualTo(1);
@@ -928,6 +930,7 @@ class CrmImportIntegrationTest {
         Files.writeString(dir.resolve("sales_pipeline.csv"),
                 "opportunity_id,sales_agent,product,account,deal_stage,engage_date,close_date,close_value\n"
                         + "IT-Z,It Zed,It Thing,Acme,Prospecting,,,\n");
+        awaitProcessesCaughtUp();   // earlier tests' asynchronous process work
         long before = total(eventsByType());
 
         Run wrongToken = importCrm(dir, "not-the-token", "http://127.0.0.1:" + port);
