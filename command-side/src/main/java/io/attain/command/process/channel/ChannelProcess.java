@@ -4,7 +4,9 @@ import io.attain.command.domain.channel.Partner;
 import io.attain.command.domain.compensation.ExchangeRateTable;
 import io.attain.command.process.commission.CommissionCommands;
 import io.attain.command.process.commission.CommissionCommands.Outcome;
+import io.attain.command.process.commission.ProcessDocuments;
 import io.attain.command.process.commission.ProcessStore;
+import io.attain.command.process.commission.Trigger;
 import io.attain.command.process.channel.ChannelProcessState.DealState;
 import io.attain.command.process.channel.ChannelProcessState.FxState;
 import io.attain.command.process.channel.ChannelProcessState.PartnerState;
@@ -38,7 +40,6 @@ import io.attain.kernel.deal.DealWonEvent;
 import org.axonframework.config.ProcessingGroup;
 import org.axonframework.eventhandling.EventHandler;
 import org.axonframework.eventhandling.EventMessage;
-import org.axonframework.eventhandling.TrackedEventMessage;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -46,9 +47,7 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
 
 /**
@@ -361,10 +360,7 @@ public class ChannelProcess implements AutoCloseable {
     }
 
     private static Long position(EventMessage<?> message) {
-        if (message instanceof TrackedEventMessage<?> tracked && tracked.trackingToken() != null) {
-            return tracked.trackingToken().position().stream().boxed().findFirst().orElse(null);
-        }
-        return null;
+        return Trigger.positionOf(message);
     }
 
     @Override
@@ -374,16 +370,9 @@ public class ChannelProcess implements AutoCloseable {
         }
     }
 
-    /** The event a command follows from. */
-    record Trigger(String eventId, Long position, Instant occurredAt) {
-        Trigger(EventMessage<?> message, Instant occurredAt) {
-            this(message.getIdentifier(), ChannelProcess.position(message), occurredAt);
-        }
-    }
-
     /** The documents one event reads and changes: each loaded once, all written at the end. */
     final class Session {
-        private final Map<String, Object> documents = new LinkedHashMap<>();
+        private final ProcessDocuments documents = new ProcessDocuments(store);
 
         DealState deal(String dealId) {
             return get("deal:" + dealId, DealState.class, () -> {
@@ -410,15 +399,11 @@ public class ChannelProcess implements AutoCloseable {
         }
 
         private <T> T get(String id, Class<T> type, java.util.function.Supplier<T> fresh) {
-            Object document = documents.computeIfAbsent(id, key -> {
-                T loaded = store.load(key, type);
-                return loaded != null ? loaded : fresh.get();
-            });
-            return type.cast(document);
+            return documents.get(id, type, fresh);
         }
 
         void flush() {
-            documents.forEach(store::saveObject);
+            documents.flush();
         }
     }
 }

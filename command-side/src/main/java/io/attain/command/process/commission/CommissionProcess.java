@@ -56,7 +56,6 @@ import io.attain.kernel.target.TargetRevisedEvent;
 import org.axonframework.config.ProcessingGroup;
 import org.axonframework.eventhandling.EventHandler;
 import org.axonframework.eventhandling.EventMessage;
-import org.axonframework.eventhandling.TrackedEventMessage;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -66,7 +65,6 @@ import java.time.LocalDate;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.HashMap;
-import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
@@ -873,21 +871,11 @@ public class CommissionProcess {
     }
 
     private static Long position(EventMessage<?> message) {
-        if (message instanceof TrackedEventMessage<?> tracked && tracked.trackingToken() != null) {
-            return tracked.trackingToken().position().stream().boxed().findFirst().orElse(null);
-        }
-        return null;
+        return Trigger.positionOf(message);
     }
 
     private static List<Long> positions(Long position) {
-        return position == null ? List.of() : List.of(position);
-    }
-
-    /** The event a command follows from: its id (for line ids), position and business time. */
-    record Trigger(String eventId, Long position, Instant occurredAt) {
-        Trigger(EventMessage<?> message, Instant occurredAt) {
-            this(message.getIdentifier(), CommissionProcess.position(message), occurredAt);
-        }
+        return Trigger.positions(position);
     }
 
     // ------------------------------------------------------------------------------------------------------ session
@@ -897,7 +885,7 @@ public class CommissionProcess {
      * every command of the event was sent.
      */
     final class Session {
-        private final Map<String, Object> documents = new LinkedHashMap<>();
+        private final ProcessDocuments documents = new ProcessDocuments(store);
         /** Statements found closed while sending (their status event is still ahead in the log). */
         final Set<String> closed = new LinkedHashSet<>();
 
@@ -911,7 +899,7 @@ public class CommissionProcess {
 
         DealState existingDeal(String dealId) {
             String id = "deal:" + dealId;
-            if (!documents.containsKey(id) && store.load(id) == null) {
+            if (!documents.exists(id)) {
                 return null;
             }
             return deal(dealId);
@@ -975,15 +963,11 @@ public class CommissionProcess {
         }
 
         private <T> T get(String id, Class<T> type, java.util.function.Supplier<T> fresh) {
-            Object document = documents.computeIfAbsent(id, key -> {
-                T loaded = store.load(key, type);
-                return loaded != null ? loaded : fresh.get();
-            });
-            return type.cast(document);
+            return documents.get(id, type, fresh);
         }
 
         void flush() {
-            documents.forEach(store::saveObject);
+            documents.flush();
         }
     }
 }
