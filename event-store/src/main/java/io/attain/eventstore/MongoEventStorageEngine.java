@@ -218,7 +218,7 @@ public class MongoEventStorageEngine extends BatchingEventStorageEngine {
         List<PendingCommit> inserted = new ArrayList<>(documents.size());
         for (int i = 0; i < documents.size(); i++) {
             Document doc = documents.get(i);
-            if (bsonSize(doc) > MAX_COMMIT_BYTES) {
+            if (batch.get(i).commit.maxBsonSize() > MAX_COMMIT_BYTES && bsonSize(doc) > MAX_COMMIT_BYTES) {
                 tombstones.add(tombstone(doc.getLong("_id"), doc.getLong("last")));
                 batch.get(i).fail(new EventStoreException(
                         "A commit of " + batch.get(i).commit.events.size() + " events exceeds the document size limit"));
@@ -442,6 +442,21 @@ public class MongoEventStorageEngine extends BatchingEventStorageEngine {
             if (correlationId != null && domain) {
                 receipts.record(correlationId.toString(), new AppendReceipt(aggregateId, lastSeq(), lastPosition));
             }
+        }
+
+        /**
+         * An upper bound of the commit document's BSON size without encoding it: UTF-8 takes at most 3 bytes per
+         * UTF-16 char, plus generous room for field names, numbers and array overhead. Only a commit whose bound
+         * exceeds the limit is encoded to measure it exactly.
+         */
+        long maxBsonSize() {
+            long chars = 2L * aggregateId.length() + (type == null ? 0 : type.length()) + 64;
+            for (PendingEvent e : events) {
+                chars += e.message.getIdentifier().length() + e.payload.getType().getName().length()
+                        + (e.payload.getType().getRevision() == null ? 0 : e.payload.getType().getRevision().length())
+                        + e.payload.getData().length() + e.metaData.getData().length() + 64;
+            }
+            return 3 * chars + 512L + 256L * events.size();
         }
 
         Document toDocument(long firstPosition) {

@@ -309,6 +309,21 @@ public abstract class EventStoreConformance {
     }
 
     @Test
+    void aCommitLargerThanADocumentMayBeIsRefusedWithoutBeingSentAndLeavesATombstone() {
+        engine.appendEvents(incremented("a", 0));                 // 1
+        String big = "x".repeat(17 * 1024 * 1024);
+        assertThatThrownBy(() -> engine.appendEvents(incremented("big", 0).andMetaData(Map.of("big", big))))
+                .isInstanceOf(EventStoreException.class)
+                .hasStackTraceContaining("exceeds the document size limit");   // 2, refused before it was sent
+        engine.appendEvents(incremented("b", 0));                 // 3
+
+        StoreFixture.Read read = StoreFixture.readAll(engine, null); // no clock advance: the tombstone passes 2
+        assertThat(read.positions()).containsExactly(1L, 3L);
+        assertThat(read.gapAwareToken().getGaps()).isEmpty();
+        assertThat(engine.readEvents("big").asStream().count()).isZero();
+    }
+
+    @Test
     void refusedWriterLeavesATombstoneThatReadersPassAtOnce() {
         engine.appendEvents(commit("deal", 0, 1));                // 1
         assertThatThrownBy(() -> engine.appendEvents(commit("deal", 0, 2)))   // 2..3 refused
