@@ -8,8 +8,6 @@ import io.attain.platform.security.AttainPrincipal;
 import io.attain.query.channel.ChannelConflictProjection;
 import io.attain.query.channel.ChannelQueries;
 import io.attain.query.channel.PartnerRebateProjection;
-import io.attain.query.projection.ReadModelPositions;
-import io.attain.query.projection.ReadModels;
 import org.springframework.http.MediaType;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -19,14 +17,11 @@ import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 import org.springframework.web.server.ServerWebExchange;
 import reactor.core.publisher.Mono;
-import reactor.core.scheduler.Schedulers;
 
-import java.time.Duration;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-import java.util.concurrent.Callable;
 
 /**
  * Channel partners' read side:
@@ -45,18 +40,13 @@ import java.util.concurrent.Callable;
 public class ChannelQueryController {
 
     private final ChannelQueries queries;
-    private final ReadModelPositions positions;
-    private final ReadModels models;
+    private final ProjectionReads reads;
     private final QueryAuthorization authorization;
-    private final Duration timeout;
 
-    public ChannelQueryController(ChannelQueries queries, ReadModelPositions positions, ReadModels models,
-                                  QueryAuthorization authorization, QueryController.QueryTimeouts timeouts) {
+    public ChannelQueryController(ChannelQueries queries, ProjectionReads reads, QueryAuthorization authorization) {
         this.queries = queries;
-        this.positions = positions;
-        this.models = models;
+        this.reads = reads;
         this.authorization = authorization;
-        this.timeout = timeouts.consistency();
     }
 
     @GetMapping("/partners/{partnerId}/rebates")
@@ -70,7 +60,7 @@ public class ChannelQueryController {
         }
         Period p = QueryParams.period(period);
         return authorization.mayReadRebates(principal)
-                .then(after(PartnerRebateProjection.NAME, minPosition, exchange,
+                .then(reads.after(PartnerRebateProjection.NAME, minPosition, exchange,
                         () -> queries.statement(partnerId, p).orElseThrow(() -> new ProblemException(
                                 ProblemType.NOT_FOUND, "partnerId: no such partner",
                                 List.of(new Violation("partnerId", "no such partner"))))));
@@ -86,7 +76,7 @@ public class ChannelQueryController {
             throw QueryParams.invalid("status", "must be one of OPEN, RESOLVED");
         }
         return authorization.mayListConflicts(principal)
-                .then(after(ChannelConflictProjection.NAME, minPosition, exchange, () -> {
+                .then(reads.after(ChannelConflictProjection.NAME, minPosition, exchange, () -> {
                     List<Map<String, Object>> readable = authorization.readableConflicts(principal,
                             queries.conflicts(s), ChannelQueries::owners);
                     Map<String, Object> body = new LinkedHashMap<>();
@@ -96,15 +86,4 @@ public class ChannelQueryController {
                 }));
     }
 
-    private <T> Mono<T> after(String projection, String minPosition, ServerWebExchange exchange, Callable<T> read) {
-        long position = QueryParams.minPosition(minPosition);
-        return Mono.defer(() -> positions.await(models.activeProcessor(projection), position, timeout))
-                   .subscribeOn(Schedulers.boundedElastic())
-                   .then(Mono.fromCallable(() -> {
-                       if (exchange != null && models.rebuilding(projection)) {
-                           exchange.getResponse().getHeaders().set(QueryController.REBUILD_HEADER, "true");
-                       }
-                       return read.call();
-                   }).subscribeOn(Schedulers.boundedElastic()));
-    }
 }

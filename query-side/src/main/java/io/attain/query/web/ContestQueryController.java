@@ -8,8 +8,6 @@ import io.attain.platform.security.AttainPrincipal;
 import io.attain.query.contest.ContestProjection;
 import io.attain.query.contest.ContestQueries;
 import io.attain.query.projection.ReadModelPositions;
-import io.attain.query.projection.ReadModels;
-import io.attain.query.projection.ViewChanges;
 import io.attain.query.recognition.RecognitionProjection;
 import io.attain.query.recognition.RecognitionQueries;
 import org.springframework.http.HttpStatus;
@@ -29,11 +27,9 @@ import reactor.core.publisher.Mono;
 import reactor.core.scheduler.Schedulers;
 
 import java.net.URI;
-import java.time.Duration;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.Callable;
 
 /**
  * Contests and recognition:
@@ -52,31 +48,22 @@ public class ContestQueryController {
 
     private final ContestQueries contests;
     private final RecognitionQueries recognitions;
-    private final ReadModelPositions positions;
-    private final ReadModels models;
-    private final ViewChanges changes;
+    private final ProjectionReads reads;
     private final QueryAuthorization authorization;
-    private final Duration timeout;
-    private final Duration heartbeat;
 
     public ContestQueryController(ContestQueries contests, RecognitionQueries recognitions,
-                                  ReadModelPositions positions, ReadModels models, ViewChanges changes,
-                                  QueryAuthorization authorization, QueryController.QueryTimeouts timeouts) {
+                                  ProjectionReads reads, QueryAuthorization authorization) {
         this.contests = contests;
         this.recognitions = recognitions;
-        this.positions = positions;
-        this.models = models;
-        this.changes = changes;
+        this.reads = reads;
         this.authorization = authorization;
-        this.timeout = timeouts.consistency();
-        this.heartbeat = timeouts.heartbeat();
     }
 
     @GetMapping("/contests")
     public Mono<Map<String, Object>> list(@RequestParam(required = false) String minPosition,
                                           @AuthenticationPrincipal AttainPrincipal principal,
                                           ServerWebExchange exchange) {
-        return after(ContestProjection.NAME, minPosition, exchange, () -> {
+        return reads.after(ContestProjection.NAME, minPosition, exchange, () -> {
             Map<String, Object> body = new LinkedHashMap<>();
             body.put("contests", contests.all().stream()
                     .filter(c -> authorization.readsContest(principal, ContestQueries.audience(c))).toList());
@@ -89,7 +76,7 @@ public class ContestQueryController {
                                              @RequestParam(required = false) String minPosition,
                                              @AuthenticationPrincipal AttainPrincipal principal,
                                              ServerWebExchange exchange) {
-        return after(ContestProjection.NAME, minPosition, exchange, () -> contests.contest(contestId))
+        return reads.after(ContestProjection.NAME, minPosition, exchange, () -> contests.contest(contestId))
                 .flatMap(found -> found.isEmpty()
                         ? Mono.error(missing(principal))
                         : authorization.mayReadContest(principal, ContestQueries.audience(found.get()))
@@ -106,7 +93,7 @@ public class ContestQueryController {
                    .flatMap(found -> found.isEmpty()
                            ? Mono.<Void>error(missing(principal))
                            : authorization.mayReadContest(principal, ContestQueries.audience(found.get())))
-                   .thenMany(live(ContestProjection.NAME, "contest", exchange,
+                   .thenMany(reads.live(ContestProjection.NAME, "contest", exchange,
                                   () -> contests.contest(contestId).orElseThrow(() -> missing(principal))));
     }
 
@@ -116,7 +103,7 @@ public class ContestQueryController {
                                                   @AuthenticationPrincipal AttainPrincipal principal,
                                                   ServerWebExchange exchange) {
         return authorization.mayReadRecognitions(principal, repId)
-                            .then(after(RecognitionProjection.NAME, minPosition, exchange,
+                            .then(reads.after(RecognitionProjection.NAME, minPosition, exchange,
                                         () -> recognitions.history(repId)));
     }
 
@@ -126,36 +113,6 @@ public class ContestQueryController {
                 ? new ProblemException(ProblemType.NOT_FOUND, "contestId: no such contest",
                                        List.of(new Violation("contestId", "no such contest")))
                 : new ProblemException(ProblemType.FORBIDDEN, "Access denied", List.of());
-    }
-
-    /** As {@code QueryController}'s live views: the view again whenever the projection moved and the view changed. */
-    private <T> Flux<ServerSentEvent<T>> live(String projection, String event, ServerWebExchange exchange,
-                                              Callable<T> read) {
-        markRebuild(projection, exchange);
-        Flux<ServerSentEvent<T>> views = changes.of(projection)
-                .concatMap(position -> Mono.fromCallable(read).subscribeOn(Schedulers.boundedElastic())
-                                           .map(view -> Map.entry(position, view)), 1)
-                .distinctUntilChanged(Map.Entry::getValue)
-                .map(e -> ServerSentEvent.builder(e.getValue()).event(event).id(String.valueOf(e.getKey())).build());
-        Flux<ServerSentEvent<T>> keepAlive = Flux.interval(heartbeat)
-                .map(i -> ServerSentEvent.<T>builder().comment("keep-alive").build());
-        return Flux.merge(views, keepAlive);
-    }
-
-    private <T> Mono<T> after(String projection, String minPosition, ServerWebExchange exchange, Callable<T> read) {
-        long position = QueryParams.minPosition(minPosition);
-        return Mono.defer(() -> positions.await(models.activeProcessor(projection), position, timeout))
-                   .subscribeOn(Schedulers.boundedElastic())
-                   .then(Mono.fromCallable(() -> {
-                       markRebuild(projection, exchange);
-                       return read.call();
-                   }).subscribeOn(Schedulers.boundedElastic()));
-    }
-
-    private void markRebuild(String projection, ServerWebExchange exchange) {
-        if (exchange != null && models.rebuilding(projection)) {
-            exchange.getResponse().getHeaders().set(QueryController.REBUILD_HEADER, "true");
-        }
     }
 
     /** 503: the read model did not reach the position in time; the client may retry. */

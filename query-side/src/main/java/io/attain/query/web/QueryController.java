@@ -20,8 +20,6 @@ import io.attain.query.funnel.FunnelQueries;
 import io.attain.query.leaderboard.LeaderboardProjection;
 import io.attain.query.leaderboard.LeaderboardQueries;
 import io.attain.query.projection.ReadModelPositions;
-import io.attain.query.projection.ReadModels;
-import io.attain.query.projection.ViewChanges;
 import io.attain.query.scorecard.ScorecardProjection;
 import io.attain.query.scorecard.ScorecardQueries;
 import io.attain.query.timeline.DealTimelineProjection;
@@ -40,7 +38,6 @@ import org.springframework.web.bind.annotation.RestController;
 import org.springframework.web.server.ServerWebExchange;
 import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
-import reactor.core.scheduler.Schedulers;
 
 import java.net.URI;
 import java.time.Clock;
@@ -49,7 +46,6 @@ import java.time.LocalDate;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.Callable;
 
 /**
  * The query API. Every query reads one read-model document by {@code _id}; with {@code minPosition} (a global
@@ -72,30 +68,21 @@ public class QueryController {
     private final AttainmentQueries attainment;
     private final ScorecardQueries scorecards;
     private final DealTimelineQueries timelines;
-    private final ReadModelPositions positions;
-    private final ReadModels models;
-    private final ViewChanges changes;
+    private final ProjectionReads reads;
     private final QueryAuthorization authorization;
-    private final Duration timeout;
     private final Clock clock;
-    private final Duration heartbeat;
 
     public QueryController(LeaderboardQueries leaderboards, FunnelQueries funnels, AttainmentQueries attainment,
-                           ScorecardQueries scorecards, DealTimelineQueries timelines, ReadModelPositions positions,
-                           ReadModels models, ViewChanges changes, QueryAuthorization authorization,
-                           QueryTimeouts timeouts) {
-        this.models = models;
+                           ScorecardQueries scorecards, DealTimelineQueries timelines, ProjectionReads reads,
+                           QueryAuthorization authorization, QueryTimeouts timeouts) {
+        this.reads = reads;
         this.leaderboards = leaderboards;
         this.funnels = funnels;
         this.attainment = attainment;
         this.scorecards = scorecards;
         this.timelines = timelines;
-        this.positions = positions;
-        this.changes = changes;
         this.authorization = authorization;
-        this.timeout = timeouts.consistency();
         this.clock = timeouts.clock();
-        this.heartbeat = timeouts.heartbeat();
     }
 
     /**
@@ -120,7 +107,7 @@ public class QueryController {
         cuts.put("team", team);
         String cut = QueryParams.cut(cuts, LeaderboardProjection::cut);
         String c = QueryParams.currency(currency);
-        return after(LeaderboardProjection.NAME, minPosition, exchange, () -> board(p, m, cut, c));
+        return reads.after(LeaderboardProjection.NAME, minPosition, exchange, () -> board(p, m, cut, c));
     }
 
     /** The leaderboard as a live stream: its current state, then its new state after every change. */
@@ -138,7 +125,7 @@ public class QueryController {
         cuts.put("team", team);
         String cut = QueryParams.cut(cuts, LeaderboardProjection::cut);
         String c = QueryParams.currency(currency);
-        return live(LeaderboardProjection.NAME, "leaderboard", exchange, () -> board(p, m, cut, c));
+        return reads.live(LeaderboardProjection.NAME, "leaderboard", exchange, () -> board(p, m, cut, c));
     }
 
     private LeaderboardView board(Period period, String metric, String cut, String currency) {
@@ -173,7 +160,7 @@ public class QueryController {
         cuts.put("partner", partner);
         cuts.put("productLine", productLine);
         String cut = QueryParams.cut(cuts, FunnelProjection::cut);
-        return after(FunnelProjection.NAME, minPosition, exchange, () -> funnels.funnel(p.toString(), cut));
+        return reads.after(FunnelProjection.NAME, minPosition, exchange, () -> funnels.funnel(p.toString(), cut));
     }
 
     /** The funnel as a live stream (cut: {@code region} or {@code team} or none). */
@@ -195,7 +182,7 @@ public class QueryController {
         cuts.put("partner", partner);
         cuts.put("productLine", productLine);
         String cut = QueryParams.cut(cuts, FunnelProjection::cut);
-        return live(FunnelProjection.NAME, "funnel", exchange, () -> funnels.funnel(p.toString(), cut));
+        return reads.live(FunnelProjection.NAME, "funnel", exchange, () -> funnels.funnel(p.toString(), cut));
     }
 
     @GetMapping("/attainment/{period}")
@@ -210,7 +197,7 @@ public class QueryController {
                                            ServerWebExchange exchange) {
         AttainmentRequest request = attainmentRequest(period, repId, teamId, metric, productLine, asOf);
         return authorization.mayReadOwner(principal, request.type(), request.owner())
-                            .then(after(AttainmentProjection.NAME, minPosition, exchange, request::read));
+                            .then(reads.after(AttainmentProjection.NAME, minPosition, exchange, request::read));
     }
 
     /** Attainment as a live stream ({@code asOf} defaults to the day of each update). */
@@ -225,7 +212,7 @@ public class QueryController {
                                                                   ServerWebExchange exchange) {
         AttainmentRequest request = attainmentRequest(period, repId, teamId, metric, productLine, asOf);
         return authorization.mayReadOwner(principal, request.type(), request.owner())
-                            .thenMany(live(AttainmentProjection.NAME, "attainment", exchange, request::read));
+                            .thenMany(reads.live(AttainmentProjection.NAME, "attainment", exchange, request::read));
     }
 
     private record AttainmentRequest(AttainmentQueries queries, Clock clock, TargetOwnerType type, String owner,
@@ -262,7 +249,7 @@ public class QueryController {
             throw QueryParams.invalid("repId", "is required");
         }
         return authorization.mayReadOwner(principal, TargetOwnerType.REP, repId)
-                            .then(after(ScorecardProjection.NAME, minPosition, exchange,
+                            .then(reads.after(ScorecardProjection.NAME, minPosition, exchange,
                                         () -> scorecards.scorecard(repId, p.toString()).orElseThrow(
                                                 () -> notFound("repId", "no such rep"))));
     }
@@ -272,7 +259,7 @@ public class QueryController {
                                            @RequestParam(required = false) String minPosition,
                                            @AuthenticationPrincipal AttainPrincipal principal,
                                            ServerWebExchange exchange) {
-        return after(DealTimelineProjection.NAME, minPosition, exchange, () -> timelines.timeline(dealId))
+        return reads.after(DealTimelineProjection.NAME, minPosition, exchange, () -> timelines.timeline(dealId))
                 .flatMap(timeline -> authorization.mayReadDeal(principal, timeline,
                                                                () -> notFound("dealId", "no such deal")));
     }
@@ -288,46 +275,8 @@ public class QueryController {
             throw QueryParams.invalid("repId", "is required");
         }
         return authorization.mayReadOwner(principal, TargetOwnerType.REP, repId).thenMany(
-                live(ScorecardProjection.NAME, "scorecard", exchange, () -> scorecards.scorecard(repId, p.toString())
+                reads.live(ScorecardProjection.NAME, "scorecard", exchange, () -> scorecards.scorecard(repId, p.toString())
                         .orElseThrow(() -> notFound("repId", "no such rep"))));
-    }
-
-    /**
-     * The view as {@code text/event-stream}: its current state, then its state again whenever its processor's stored
-     * token moved and the view differs from the last one sent (event id: the processor's position), with keep-alive
-     * comments in between. Works on every instance: see {@link ViewChanges}.
-     */
-    private <T> Flux<ServerSentEvent<T>> live(String projection, String event, ServerWebExchange exchange,
-                                              Callable<T> read) {
-        markRebuild(projection, exchange);
-        Flux<ServerSentEvent<T>> views = changes.of(projection)
-                .concatMap(position -> Mono.fromCallable(read).subscribeOn(Schedulers.boundedElastic())
-                                           .map(view -> Map.entry(position, view)), 1)
-                .distinctUntilChanged(Map.Entry::getValue)
-                .map(e -> ServerSentEvent.builder(e.getValue()).event(event).id(String.valueOf(e.getKey())).build());
-        Flux<ServerSentEvent<T>> keepAlive = Flux.interval(heartbeat)
-                .map(i -> ServerSentEvent.<T>builder().comment("keep-alive").build());
-        return Flux.merge(views, keepAlive);
-    }
-
-    /**
-     * Waits for the projection's active generation to pass {@code minPosition} (if given), then runs the (blocking)
-     * read; while a rebuild of the projection runs, the answer says so in {@value #REBUILD_HEADER} (ADR 0004).
-     */
-    private <T> Mono<T> after(String projection, String minPosition, ServerWebExchange exchange, Callable<T> read) {
-        long position = QueryParams.minPosition(minPosition);
-        return Mono.defer(() -> positions.await(models.activeProcessor(projection), position, timeout))
-                   .subscribeOn(Schedulers.boundedElastic())
-                   .then(Mono.fromCallable(() -> {
-                       markRebuild(projection, exchange);
-                       return read.call();
-                   }).subscribeOn(Schedulers.boundedElastic()));
-    }
-
-    private void markRebuild(String projection, ServerWebExchange exchange) {
-        if (exchange != null && models.rebuilding(projection)) {
-            exchange.getResponse().getHeaders().set(REBUILD_HEADER, "true");
-        }
     }
 
     private static ProblemException notFound(String field, String rule) {

@@ -8,7 +8,6 @@ import io.attain.platform.security.AttainPrincipal;
 import io.attain.platform.security.AttainRole;
 import io.attain.platform.security.AuthorizationRules;
 import io.attain.query.projection.ReadModelPositions;
-import io.attain.query.projection.ReadModels;
 import io.attain.query.statement.StatementAudit;
 import io.attain.query.statement.StatementProjection;
 import io.attain.query.statement.StatementQueries;
@@ -30,7 +29,6 @@ import reactor.core.scheduler.Schedulers;
 
 import java.net.URI;
 import java.time.Clock;
-import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.format.DateTimeParseException;
@@ -72,21 +70,16 @@ public class StatementQueryController {
 
     private final StatementQueries statements;
     private final StatementAudit audit;
-    private final ReadModelPositions positions;
-    private final ReadModels models;
+    private final ProjectionReads reads;
     private final QueryAuthorization authorization;
-    private final Duration timeout;
     private final Clock clock;
 
-    public StatementQueryController(StatementQueries statements, StatementAudit audit, ReadModelPositions positions,
-                               ReadModels models, QueryAuthorization authorization,
-                               QueryController.QueryTimeouts timeouts) {
+    public StatementQueryController(StatementQueries statements, StatementAudit audit, ProjectionReads reads,
+                                    QueryAuthorization authorization, QueryController.QueryTimeouts timeouts) {
         this.statements = statements;
         this.audit = audit;
-        this.positions = positions;
-        this.models = models;
+        this.reads = reads;
         this.authorization = authorization;
-        this.timeout = timeouts.consistency();
         this.clock = timeouts.clock();
     }
 
@@ -108,7 +101,7 @@ public class StatementQueryController {
                 : () -> audit.asOf(repId, p, recorded, business, clock.instant()).orElseThrow(
                         () -> notFound("statement", "no statement events recorded by then"));
         return authorization.mayReadStatement(principal, repId)
-                            .then(after(minPosition, exchange, read));
+                            .then(reads.after(StatementProjection.NAME, minPosition, exchange, read));
     }
 
     @GetMapping("/statements")
@@ -120,7 +113,7 @@ public class StatementQueryController {
             throw QueryParams.invalid("period", "is required");
         }
         String p = QueryParams.period(period).toString();
-        return after(minPosition, exchange, () -> {
+        return reads.after(StatementProjection.NAME, minPosition, exchange, () -> {
             List<Map<String, Object>> all = statements.list(p);
             Set<String> readable = authorization.readableStatementReps(
                     principal, all.stream().map(m -> String.valueOf(m.get("repId"))).toList());
@@ -135,14 +128,15 @@ public class StatementQueryController {
     @GetMapping("/audit/verify")
     public Mono<StatementAudit.Verification> verify(ServerWebExchange exchange) {
         return Mono.fromCallable(() -> audit.log().head()).subscribeOn(Schedulers.boundedElastic())
-                   .flatMap(head -> after(String.valueOf(head), exchange, () -> audit.verify(head)));
+                   .flatMap(head -> reads.after(StatementProjection.NAME, String.valueOf(head), exchange,
+                                                () -> audit.verify(head)));
     }
 
     @GetMapping(path = "/payouts/{batchId}.csv", produces = "text/csv")
     public Mono<ResponseEntity<String>> payouts(@PathVariable String batchId,
                                                 @RequestParam(required = false) String minPosition,
                                                 ServerWebExchange exchange) {
-        return after(minPosition, exchange, () -> {
+        return reads.after(StatementProjection.NAME, minPosition, exchange, () -> {
             List<StatementQueries.PayoutRow> rows = statements.payouts(batchId).orElseThrow(
                     () -> notFound("batchId", "no payments in this batch"));
             StringBuilder csv = new StringBuilder(String.join(",", PAYOUT_COLUMNS)).append("\r\n");
@@ -182,18 +176,6 @@ public class StatementQueryController {
         } catch (DateTimeParseException e) {
             throw QueryParams.invalid(field, "must be an instant (e.g. 2017-05-31T23:59:59Z)");
         }
-    }
-
-    private <T> Mono<T> after(String minPosition, ServerWebExchange exchange, Callable<T> read) {
-        long position = QueryParams.minPosition(minPosition);
-        return Mono.defer(() -> positions.await(models.activeProcessor(StatementProjection.NAME), position, timeout))
-                   .subscribeOn(Schedulers.boundedElastic())
-                   .then(Mono.fromCallable(() -> {
-                       if (exchange != null && models.rebuilding(StatementProjection.NAME)) {
-                           exchange.getResponse().getHeaders().set(QueryController.REBUILD_HEADER, "true");
-                       }
-                       return read.call();
-                   }).subscribeOn(Schedulers.boundedElastic()));
     }
 
     private static ProblemException notFound(String field, String rule) {
