@@ -58,7 +58,7 @@ public final class EventStoreScenario implements Scenario {
     public void run(Figures figures) throws Exception {
         Path dir = Files.createTempDirectory("attain-bench-event-store");
         JacksonSerializer serializer = JacksonSerializer.defaultSerializer();
-        try (EmbeddedMongo server = EmbeddedMongo.file(dir.resolve("bench.mv"));
+        try (EmbeddedMongo server = EmbeddedMongo.durable(dir.resolve("bench-store"));
              MongoClient client = MongoClients.create(server.connectionString())) {
             MongoDatabase oursDb = client.getDatabase("attain");
             MongoDatabase theirsDb = client.getDatabase("axon");

@@ -89,7 +89,7 @@ public final class ReadSideScenario implements Scenario {
     public void run(Figures figures) throws Exception {
         Path jar = Repo.attainJar();
         Path dataDir = Files.createTempDirectory("attain-bench-read-side");
-        long events = seed(dataDir.resolve("attain.mv"));
+        long events = seed(dataDir.resolve("store"));
         figures.print("log_events", events, "events");
 
         int httpPort = CommandsScenario.freePort();
@@ -153,7 +153,7 @@ public final class ReadSideScenario implements Scenario {
                                                 .disable(SerializationFeature.WRITE_DATES_AS_TIMESTAMPS);
         JacksonSerializer serializer = JacksonSerializer.builder().objectMapper(mapper).build();
         Instant start = Instant.parse("2016-12-01T00:00:00Z");
-        try (EmbeddedMongo server = EmbeddedMongo.file(file);
+        try (EmbeddedMongo server = EmbeddedMongo.durable(file);
              MongoClient client = MongoClients.create(server.connectionString())) {
             MongoEventStorageEngine engine = MongoEventStorageEngine.builder()
                                                                     .database(client.getDatabase("attain"))

@@ -15,7 +15,7 @@ import static io.attain.eventstore.TestEvents.incremented;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-/** The conformance suite on the embedded wire server, H2 file backend; plus restart durability (9). */
+/** The conformance suite on the embedded wire server, durable (journaled) backend; plus restart durability (9). */
 class EmbeddedFileConformanceTest extends EventStoreConformance {
 
     @TempDir
@@ -26,7 +26,7 @@ class EmbeddedFileConformanceTest extends EventStoreConformance {
 
     @BeforeAll
     static void start() {
-        server = EmbeddedMongo.file(dir.resolve("conformance.mv"));
+        server = EmbeddedMongo.durable(dir.resolve("conformance"));
         client = StoreFixture.client(server.connectionString());
     }
 
@@ -49,13 +49,13 @@ class EmbeddedFileConformanceTest extends EventStoreConformance {
 
     @Test
     void fileStoreKeepsEventsPositionsAndIndexesAcrossARestart(@TempDir Path restartDir) {
-        Path file = restartDir.resolve("attain.mv");
-        try (EmbeddedMongo first = EmbeddedMongo.file(file); MongoClient c = StoreFixture.client(first.connectionString())) {
+        Path file = restartDir.resolve("store");
+        try (EmbeddedMongo first = EmbeddedMongo.durable(file); MongoClient c = StoreFixture.client(first.connectionString())) {
             MongoEventStorageEngine e = fixture.engine(c.getDatabase("attain"));
             e.appendEvents(commit("deal-9", 0, 3));
             e.appendEvents(incremented("deal-10", 0));
         }
-        try (EmbeddedMongo second = EmbeddedMongo.file(file); MongoClient c = StoreFixture.client(second.connectionString())) {
+        try (EmbeddedMongo second = EmbeddedMongo.durable(file); MongoClient c = StoreFixture.client(second.connectionString())) {
             MongoEventStorageEngine e = fixture.engine(c.getDatabase("attain"));
             assertThat(StoreFixture.readAll(e, null).positions()).containsExactly(1L, 2L, 3L, 4L);
             assertThat(e.readEvents("deal-9").asStream().count()).isEqualTo(3);

@@ -12,7 +12,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 /**
  * The whole conformance suite, restart included, with positions handed out from memory
- * ({@link PositionAllocator.InProcess}, the embedded default's setting) on the H2 file backend, plus what is
+ * ({@link PositionAllocator.InProcess}, the embedded default's setting) on the durable (journaled) backend, plus what is
  * particular to it: the counter reserves blocks,
  * a restart continues after the last position written (so that positions handed out but never written are handed
  * out again), and readers never pass missing positions at the tail.

@@ -39,6 +39,9 @@ import org.axonframework.config.EventProcessingConfiguration;
 import org.springframework.context.annotation.Lazy;
 import org.springframework.core.env.Environment;
 
+import java.nio.file.Files;
+import java.nio.file.Path;
+
 /**
  * Wires Attain's storage into a Spring Boot application: the MongoDB client (the embedded file-backed default when
  * no {@code spring.mongodb.uri} is set, else a real MongoDB with majority writes and reads), Attain's event storage
@@ -56,12 +59,23 @@ public class AttainStoreAutoConfiguration {
     @Conditional(EmbeddedMongoCondition.class)
     public EmbeddedMongo attainEmbeddedMongo(AttainStoreProperties properties) {
         AttainStoreProperties.Embedded embedded = properties.getEmbedded();
-        EmbeddedMongo server = embedded.getBackend() == AttainStoreProperties.Backend.MEMORY
-                ? EmbeddedMongo.inMemory(embedded.isOplog())
-                : EmbeddedMongo.file(properties.getDataDir().resolve("attain.mv"), embedded.isOplog(), embedded.getPort());
+        EmbeddedMongo server;
+        if (embedded.getBackend() == AttainStoreProperties.Backend.MEMORY) {
+            server = EmbeddedMongo.inMemory(embedded.isOplog());
+        } else {
+            Path old = properties.getDataDir().resolve("attain.mv");
+            if (Files.exists(old)) {
+                throw new IllegalStateException("The embedded data file " + old.toAbsolutePath() + " was written by an"
+                        + " older Attain (H2 file backend); this version keeps its data in a journal under "
+                        + properties.getDataDir().resolve("store").toAbsolutePath() + ". Move " + old
+                        + " away (or delete it) and import again.");
+            }
+            server = EmbeddedMongo.durable(properties.getDataDir().resolve("store"), embedded.isOplog(),
+                                           embedded.getPort(), embedded.getCompactionMinBytes());
+        }
         log.info("No spring.mongodb.uri set: running the embedded MongoDB-wire server ({}) at {}{}",
                  embedded.getBackend(), server.connectionString(),
-                 server.file() == null ? "" : " with data in " + server.file().toAbsolutePath());
+                 server.directory() == null ? "" : " with its journal in " + server.directory());
         return server;
     }
 

@@ -46,8 +46,11 @@ public class AttainStoreProperties {
     public enum Backend { FILE, MEMORY }
 
     public static class Embedded {
-        /** FILE (default: survives restarts) or MEMORY (tests). */
+        /** FILE (default: journaled to {@code <data-dir>/store}, survives kill -9) or MEMORY (tests). */
         private Backend backend = Backend.FILE;
+        /** The journal grows to at least this many bytes (and at least the last snapshot's size) before it is
+         *  compacted into a new snapshot. */
+        private long compactionMinBytes = 64L * 1024 * 1024;
         /** Port of the embedded wire server on 127.0.0.1; 0 picks a free one. */
         private int port = 0;
         /** Keep an oplog so that change streams work (needed by live views across instances). */
@@ -63,6 +66,14 @@ public class AttainStoreProperties {
 
         public int getPort() {
             return port;
+        }
+
+        public long getCompactionMinBytes() {
+            return compactionMinBytes;
+        }
+
+        public void setCompactionMinBytes(long compactionMinBytes) {
+            this.compactionMinBytes = compactionMinBytes;
         }
 
         public void setPort(int port) {

@@ -80,7 +80,7 @@ class DataSurvivesRestartIntegrationTest {
             positionsBefore = app.getBean(MongoEventStorageEngine.class).allocatedPositions();
             assertThat(positionsBefore).isEqualTo(6);
         }
-        assertThat(Files.exists(dataDir.resolve("attain.mv"))).as("the embedded file backend's store").isTrue();
+        assertThat(Files.isDirectory(dataDir.resolve("store"))).as("the embedded store's journal directory").isTrue();
 
         try (ConfigurableApplicationContext app = start()) {
             // Every event is still there, in order, with its payload.

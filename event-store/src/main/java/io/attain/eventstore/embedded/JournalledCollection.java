@@ -1,0 +1,89 @@
+package io.attain.eventstore.embedded;
+
+import de.bwaldvogel.mongo.MongoDatabase;
+import de.bwaldvogel.mongo.backend.CollectionOptions;
+import de.bwaldvogel.mongo.backend.CursorRegistry;
+import de.bwaldvogel.mongo.backend.memory.MemoryCollection;
+import de.bwaldvogel.mongo.bson.Document;
+
+import java.util.Collection;
+
+/**
+ * A memory collection that records every change in the {@link Journal}: the new document (encoded here, on the
+ * thread that changed it), the key of a removed one, a dropped or renamed collection. At start-up it is filled from
+ * the recovered documents without journaling them again.
+ */
+final class JournalledCollection extends MemoryCollection {
+
+    private final JournalledBackend backend;
+
+    JournalledCollection(MongoDatabase database, String collectionName, CollectionOptions options,
+                         CursorRegistry cursorRegistry, JournalledBackend backend, Collection<byte[]> recovered) {
+        super(database, collectionName, options, cursorRegistry);
+        this.backend = backend;
+        if (recovered != null) {
+            for (byte[] bson : recovered) {
+                super.addDocumentInternal(JournalRecords.decode(bson));
+                updateDataSize(bson.length);
+            }
+        }
+    }
+
+    /** The journal key of a document: its id field's value, or the whole document where there is no id field. */
+    private byte[] key(Document document, byte[] encoded) {
+        String idField = getIdField();
+        return idField == null ? encoded : JournalRecords.key(document.get(idField));
+    }
+
+    private void journalPut(Document document) {
+        if (backend.journaling()) {
+            byte[] encoded = JournalRecords.encode(document);
+            backend.journal(JournalRecords.put(getFullName(), key(document, encoded), encoded));
+        }
+    }
+
+    @Override
+    protected Integer addDocumentInternal(Document document) {
+        Integer position = super.addDocumentInternal(document);
+        journalPut(document);
+        return position;
+    }
+
+    @Override
+    protected void handleUpdate(Integer position, Document oldDocument, Document newDocument) {
+        super.handleUpdate(position, oldDocument, newDocument);
+        if (backend.journaling()) {
+            String idField = getIdField();
+            if (idField == null || !java.util.Objects.equals(oldDocument.get(idField), newDocument.get(idField))) {
+                backend.journal(JournalRecords.delete(getFullName(), key(oldDocument, JournalRecords.encode(oldDocument))));
+            }
+            journalPut(newDocument);
+        }
+    }
+
+    @Override
+    protected void removeDocument(Integer position) {
+        Document document = getDocument(position);
+        super.removeDocument(position);
+        if (document != null && backend.journaling()) {
+            backend.journal(JournalRecords.delete(getFullName(), key(document, JournalRecords.encode(document))));
+        }
+    }
+
+    @Override
+    public void drop() {
+        super.drop();
+        if (backend.journaling()) {
+            backend.journal(JournalRecords.drop(getFullName()));
+        }
+    }
+
+    @Override
+    public void renameTo(MongoDatabase newDatabase, String newCollectionName) {
+        String before = getFullName();
+        super.renameTo(newDatabase, newCollectionName);
+        if (backend.journaling()) {
+            backend.journal(JournalRecords.rename(before, getFullName()));
+        }
+    }
+}
