@@ -55,6 +55,8 @@ public final class EmbeddedMongo implements AutoCloseable {
     private final JournalledBackend backend;
     private final InetSocketAddress address;
     private final Recovery recovery;
+    private final java.util.List<java.util.function.Consumer<String>> failureListeners =
+            new java.util.concurrent.CopyOnWriteArrayList<>();
 
     /** What start-up found: records replayed, bytes of an interrupted tail cut off, and how long it took. */
     public record Recovery(long records, long discardedTailBytes, long millis) {
@@ -80,7 +82,7 @@ public final class EmbeddedMongo implements AutoCloseable {
         this.recovery = new Recovery(0, 0, 0);
     }
 
-    private EmbeddedMongo(Path dir, boolean oplog, int port, long minJournalBytes, Journal.Disk disk) {
+    private EmbeddedMongo(Path dir, boolean oplog, int port, long minJournalBytes, JournalDisk disk) {
         long started = System.nanoTime();
         Journal.Opened opened = Journal.open(dir.toAbsolutePath(), minJournalBytes, disk);
         this.journal = opened.journal();
@@ -105,7 +107,13 @@ public final class EmbeddedMongo implements AutoCloseable {
         this.channels = new DefaultChannelGroup("attain-embedded-mongo", loop);
         DurabilityGate.Releases releases = new DurabilityGate.Releases();
         journal.onDurable(durable -> onLoop(loop, () -> releases.release(durable)));
-        journal.onFailure(() -> onLoop(loop, () -> releases.fail(journal)));
+        journal.onFailure(() -> {
+            // first the listeners (the application stops being ready), then the waiting clients get their errors
+            for (java.util.function.Consumer<String> listener : failureListeners) {
+                listener.accept(journal.failure().orElse("journal failed"));
+            }
+            onLoop(loop, () -> releases.fail(journal));
+        });
         try {
             this.serverChannel = new ServerBootstrap()
                     .group(boss, worker)
@@ -167,11 +175,11 @@ public final class EmbeddedMongo implements AutoCloseable {
 
     /** As above; the journal is compacted once it holds {@code compactionMinBytes} (and the last snapshot's size). */
     public static EmbeddedMongo durable(Path dir, boolean oplog, int port, long compactionMinBytes) {
-        return new EmbeddedMongo(dir, oplog, port, compactionMinBytes, Journal.Disk.REAL);
+        return new EmbeddedMongo(dir, oplog, port, compactionMinBytes, JournalDisk.REAL);
     }
 
-    /** A durable server with its own compaction threshold and disk (package-private: for the store's own tests). */
-    static EmbeddedMongo durable(Path dir, long minJournalBytes, Journal.Disk disk) {
+    /** A durable server with its own compaction threshold and its own way to the disk. */
+    public static EmbeddedMongo durable(Path dir, long minJournalBytes, JournalDisk disk) {
         return new EmbeddedMongo(dir, false, 0, minJournalBytes, disk);
     }
 
@@ -191,6 +199,12 @@ public final class EmbeddedMongo implements AutoCloseable {
     /** Why the store stopped writing (disk full, I/O error), if it did. */
     public Optional<String> failure() {
         return journal == null ? Optional.empty() : journal.failure();
+    }
+
+    /** Tells {@code listener} (once, with the reason) if the store stops writing; never called in memory. */
+    public void onFailure(java.util.function.Consumer<String> listener) {
+        failureListeners.add(listener);
+        failure().ifPresent(listener);
     }
 
     /** Bytes of the store's files (0 in memory). */

@@ -48,29 +48,13 @@ final class Journal implements AutoCloseable {
     /** Journals grow to at least this size before a compaction. */
     static final long DEFAULT_MIN_JOURNAL_BYTES = 64L * 1024 * 1024;
 
-    /** How the writer thread reaches the disk: the real file channel calls, or (in tests) a slower or failing disk. */
-    interface Disk {
-        Disk REAL = new Disk() {
-        };
-
-        default void write(FileChannel channel, ByteBuffer bytes) throws IOException {
-            while (bytes.hasRemaining()) {
-                channel.write(bytes);
-            }
-        }
-
-        default void force(FileChannel channel) throws IOException {
-            channel.force(false);
-        }
-    }
-
     /** What the store held at start-up, and where writing goes on. */
     record Opened(Journal journal, JournalState state, long recoveredRecords, long discardedTailBytes) {
     }
 
     private final Path dir;
     private final long minJournalBytes;
-    private final Disk disk;
+    private final JournalDisk disk;
     private final Object lock = new Object();
     private final Object durableLock = new Object();
     private final Thread writer;
@@ -96,7 +80,7 @@ final class Journal implements AutoCloseable {
     private volatile boolean compacting;
     private volatile long compactions;
 
-    private Journal(Path dir, long gen, long snapshotBytes, long minJournalBytes, Disk disk) throws IOException {
+    private Journal(Path dir, long gen, long snapshotBytes, long minJournalBytes, JournalDisk disk) throws IOException {
         this.dir = dir;
         this.disk = disk;
         this.minJournalBytes = minJournalBytes;
@@ -113,7 +97,7 @@ final class Journal implements AutoCloseable {
      * a {@link JournalState}, cuts a torn tail off the newest journal, starts a new journal and, if there were
      * journals, compacts them in the background.
      */
-    static Opened open(Path dir, long minJournalBytes, Disk disk) {
+    static Opened open(Path dir, long minJournalBytes, JournalDisk disk) {
         try {
             Files.createDirectories(dir);
             try (Stream<Path> files = Files.list(dir)) {

@@ -38,6 +38,7 @@ import org.springframework.context.annotation.Configuration;
 import org.axonframework.config.EventProcessingConfiguration;
 import org.springframework.context.annotation.Lazy;
 import org.springframework.core.env.Environment;
+import org.springframework.context.ApplicationEventPublisher;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -57,6 +58,7 @@ public class AttainStoreAutoConfiguration {
 
     @Bean(destroyMethod = "close")
     @Conditional(EmbeddedMongoCondition.class)
+    @ConditionalOnMissingBean(EmbeddedMongo.class)
     public EmbeddedMongo attainEmbeddedMongo(AttainStoreProperties properties) {
         AttainStoreProperties.Embedded embedded = properties.getEmbedded();
         EmbeddedMongo server;
@@ -77,6 +79,22 @@ public class AttainStoreAutoConfiguration {
                  embedded.getBackend(), server.connectionString(),
                  server.directory() == null ? "" : " with its journal in " + server.directory());
         return server;
+    }
+
+    @Bean
+    @Conditional(EmbeddedMongoCondition.class)
+    public EmbeddedStoreReadiness attainEmbeddedStoreReadiness(EmbeddedMongo store, ApplicationEventPublisher publisher) {
+        return new EmbeddedStoreReadiness(store, publisher);
+    }
+
+    @Configuration(proxyBeanMethods = false)
+    @ConditionalOnClass(name = "org.springframework.boot.health.contributor.HealthIndicator")
+    @Conditional(EmbeddedMongoCondition.class)
+    static class Health {
+        @Bean
+        public EmbeddedStoreHealthIndicator embeddedStoreHealthIndicator(EmbeddedMongo store) {
+            return new EmbeddedStoreHealthIndicator(store);
+        }
     }
 
     @Bean(destroyMethod = "close")
@@ -183,6 +201,21 @@ public class AttainStoreAutoConfiguration {
                                                          EventProcessingConfiguration processing,
                                                          ObjectProvider<StreamingProcessors> others) {
             return new EventStoreMetrics(engine, processing, others.orderedStream().toList());
+        }
+
+        @Bean
+        @Conditional(EmbeddedMongoCondition.class)
+        public io.micrometer.core.instrument.binder.MeterBinder attainEmbeddedStoreMetrics(EmbeddedMongo store) {
+            return registry -> {
+                io.micrometer.core.instrument.Gauge.builder("attain.embedded.store.bytes", store, EmbeddedMongo::diskBytes)
+                        .description("Bytes of the embedded store's journal and snapshot files").register(registry);
+                io.micrometer.core.instrument.Gauge.builder("attain.embedded.store.compactions", store,
+                                                            EmbeddedMongo::compactions)
+                        .description("Compactions of the embedded store's journal since start").register(registry);
+                io.micrometer.core.instrument.Gauge.builder("attain.embedded.store.failed", store,
+                                                            s -> s.failure().isPresent() ? 1 : 0)
+                        .description("1 once the embedded store stopped writing").register(registry);
+            };
         }
     }
 }

@@ -126,7 +126,7 @@ class DurableStoreTest {
     }
 
     /** A disk whose next {@code force} waits until the test lets it go. */
-    static final class SlowDisk implements Journal.Disk {
+    static final class SlowDisk implements JournalDisk {
         final AtomicBoolean blockNext = new AtomicBoolean();
         final CountDownLatch entered = new CountDownLatch(1);
         final CountDownLatch release = new CountDownLatch(1);
@@ -250,7 +250,7 @@ class DurableStoreTest {
     }
 
     /** A disk that fails every write once told to, as a full disk does. */
-    static final class FullDisk implements Journal.Disk {
+    static final class FullDisk implements JournalDisk {
         final AtomicBoolean full = new AtomicBoolean();
 
         @Override
@@ -258,7 +258,7 @@ class DurableStoreTest {
             if (full.get()) {
                 throw new IOException("No space left on device");
             }
-            Journal.Disk.super.write(channel, bytes);
+            JournalDisk.super.write(channel, bytes);
         }
     }
 
@@ -292,7 +292,7 @@ class DurableStoreTest {
     void rewritesAreCompactedSoTheFilesStayBoundedAndTheStateIsKept(@TempDir Path dir) {
         long threshold = 256 * 1024;
         String payload = "x".repeat(2_000);
-        try (EmbeddedMongo server = EmbeddedMongo.durable(dir, threshold, Journal.Disk.REAL);
+        try (EmbeddedMongo server = EmbeddedMongo.durable(dir, threshold, JournalDisk.REAL);
              MongoClient client = client(server)) {
             MongoCollection<Document> docs = client.getDatabase("compact").getCollection("docs");
             for (int round = 0; round < 100; round++) {
@@ -305,7 +305,7 @@ class DurableStoreTest {
             await().atMost(Duration.ofSeconds(30)).until(() -> server.compactions() >= 3);
             await().atMost(Duration.ofSeconds(30)).until(() -> server.diskBytes() < 4 * threshold);
         }
-        try (EmbeddedMongo server = EmbeddedMongo.durable(dir, threshold, Journal.Disk.REAL);
+        try (EmbeddedMongo server = EmbeddedMongo.durable(dir, threshold, JournalDisk.REAL);
              MongoClient client = client(server)) {
             MongoCollection<Document> docs = client.getDatabase("compact").getCollection("docs");
             assertThat(docs.countDocuments()).isEqualTo(20);
@@ -316,7 +316,7 @@ class DurableStoreTest {
     @Test
     void concurrentWritersStateIsExactlyTheReplayedState(@TempDir Path dir) throws Exception {
         List<Document> live;
-        try (EmbeddedMongo server = EmbeddedMongo.durable(dir, 128 * 1024, Journal.Disk.REAL);
+        try (EmbeddedMongo server = EmbeddedMongo.durable(dir, 128 * 1024, JournalDisk.REAL);
              MongoClient client = client(server)) {
             MongoCollection<Document> docs = client.getDatabase("race").getCollection("docs");
             AtomicInteger failures = new AtomicInteger();

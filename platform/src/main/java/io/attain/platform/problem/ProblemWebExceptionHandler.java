@@ -3,6 +3,7 @@ package io.attain.platform.problem;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.boot.availability.ApplicationAvailability;
 import org.springframework.core.Ordered;
 import org.springframework.core.annotation.Order;
 import org.springframework.http.HttpStatus;
@@ -37,9 +38,12 @@ public class ProblemWebExceptionHandler implements WebExceptionHandler, Ordered 
     private static final Logger log = LoggerFactory.getLogger(ProblemWebExceptionHandler.class);
 
     private final ObjectProvider<ProblemMapper> mappers;
+    private final ObjectProvider<ApplicationAvailability> availability;
 
-    public ProblemWebExceptionHandler(ObjectProvider<ProblemMapper> mappers) {
+    public ProblemWebExceptionHandler(ObjectProvider<ProblemMapper> mappers,
+                                      ObjectProvider<ApplicationAvailability> availability) {
         this.mappers = mappers;
+        this.availability = availability;
     }
 
     @Override
@@ -53,6 +57,10 @@ public class ProblemWebExceptionHandler implements WebExceptionHandler, Ordered 
             return Mono.error(error);
         }
         ProblemDetail problem = toProblem(error);
+        if (problem.getStatus() >= 500 && WriteRefusal.refusingTraffic(availability.getIfAvailable())) {
+            // a write that was under way when the store stopped: it was not made durable
+            problem = WriteRefusal.problem();
+        }
         if (problem.getStatus() >= 500) {
             log.error("{} {} failed", exchange.getRequest().getMethod(), exchange.getRequest().getPath(), error);
         }
