@@ -10,9 +10,9 @@ import io.netty.channel.ChannelPromise;
 import java.util.ArrayDeque;
 
 /**
- * Holds every reply of the wire server until the journal is on disk up to the moment the reply was made, so a
- * client is told "stored" only for what survives a crash, and never reads a change that a crash could still take
- * back. One instance per connection; all run on the server's one worker thread, as does {@link Releases}.
+ * Holds every reply of the wire server until the journal is on disk up to the last change its request made or read
+ * (the last journaled change of every collection it touched), so a client is told "stored" only for what survives a
+ * crash, and never reads a change that a crash could still take back. One instance per connection; all run on the server's one worker thread, as does {@link Releases}.
  * <p>
  * If the journal fails, replies to requests that changed something are turned into errors (the change is not
  * durable); replies of requests that changed nothing go out as they are.
@@ -20,25 +20,28 @@ import java.util.ArrayDeque;
 final class DurabilityGate extends ChannelDuplexHandler {
 
     private final Journal journal;
+    private final JournalledBackend backend;
     private final Releases releases;
     private int held;
-    private long requestStart;
 
-    DurabilityGate(Journal journal, Releases releases) {
+    DurabilityGate(Journal journal, JournalledBackend backend, Releases releases) {
         this.journal = journal;
+        this.backend = backend;
         this.releases = releases;
     }
 
     @Override
     public void channelRead(ChannelHandlerContext ctx, Object msg) throws Exception {
-        requestStart = journal.appended();
+        backend.beginRequest();
         super.channelRead(ctx, msg);
     }
 
     @Override
     public void write(ChannelHandlerContext ctx, Object msg, ChannelPromise promise) {
-        long required = journal.appended();
-        boolean changed = required > requestStart;
+        // what the reply depends on: the journal up to the last change the request made or read (its collections'
+        // last changes), so a reply of a request that touched nothing pending goes out at once
+        long required = backend.requestRequired();
+        boolean changed = backend.requestChanged();
         if (journal.failure().isPresent()) {
             if (held == 0) {
                 ctx.write(changed && required > journal.durable() ? Releases.failed(msg, journal) : msg, promise);

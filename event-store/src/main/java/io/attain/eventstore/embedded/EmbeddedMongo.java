@@ -126,7 +126,7 @@ public final class EmbeddedMongo implements AutoCloseable {
                             ch.pipeline().addLast(new MongoWireReplyEncoder());
                             ch.pipeline().addLast(new MongoWireMessageEncoder());
                             ch.pipeline().addLast(new MongoWireProtocolHandler());
-                            ch.pipeline().addLast(new DurabilityGate(journal, releases));
+                            ch.pipeline().addLast(new DurabilityGate(journal, backend, releases));
                             ch.pipeline().addLast(new MongoDatabaseHandler(backend, channels));
                             ch.pipeline().addLast(new MongoExceptionHandler());
                         }

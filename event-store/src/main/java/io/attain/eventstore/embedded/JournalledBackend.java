@@ -32,6 +32,11 @@ final class JournalledBackend extends AbstractMongoBackend {
     private Map<String, LinkedHashMap<ByteBuffer, byte[]>> recovered;
     private volatile boolean journaling;
 
+    // the request the worker thread is serving: how much of the journal its reply depends on, and whether it changed
+    // anything (read and written on the worker thread only: DurabilityGate, the collections, this backend)
+    private long requestRequired;
+    private boolean requestChanged;
+
     JournalledBackend(Journal journal, JournalState state) {
         this.journal = journal;
         this.recovered = state.namespaces();
@@ -55,8 +60,33 @@ final class JournalledBackend extends AbstractMongoBackend {
         return journaling;
     }
 
-    void journal(byte[] record) {
-        journal.append(record);
+    /** Journals a change of the current request; returns the journal position that covers it. */
+    long journal(byte[] record) {
+        long seq = journal.append(record);
+        requestChanged = true;
+        require(seq);
+        return seq;
+    }
+
+    /** A request begins: its reply depends on nothing yet. */
+    void beginRequest() {
+        requestRequired = 0;
+        requestChanged = false;
+    }
+
+    /** The current request read or wrote something the journal holds up to {@code seq}. */
+    void require(long seq) {
+        if (seq > requestRequired) {
+            requestRequired = seq;
+        }
+    }
+
+    long requestRequired() {
+        return requestRequired;
+    }
+
+    boolean requestChanged() {
+        return requestChanged;
     }
 
     /** The recovered documents of a namespace, handed out once (to the collection that opens it at start-up). */
@@ -76,6 +106,10 @@ final class JournalledBackend extends AbstractMongoBackend {
         if (failure.isPresent() && WRITE_COMMANDS.contains(command.toLowerCase(java.util.Locale.ROOT))) {
             throw new MongoServerError(STORE_FAILED, "OutOfDiskSpace",
                                        "The embedded store refuses writes: " + failure.get());
+        }
+        if ("getmore".equalsIgnoreCase(command)) {
+            // a cursor's later batches hold documents read earlier and possibly changed since: wait for everything
+            require(journal.appended());
         }
         return super.handleCommand(channel, databaseName, command, query);
     }

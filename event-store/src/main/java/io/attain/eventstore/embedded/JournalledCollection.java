@@ -4,9 +4,14 @@ import de.bwaldvogel.mongo.MongoDatabase;
 import de.bwaldvogel.mongo.backend.CollectionOptions;
 import de.bwaldvogel.mongo.backend.CursorRegistry;
 import de.bwaldvogel.mongo.backend.memory.MemoryCollection;
+import de.bwaldvogel.mongo.backend.ArrayFilters;
+import de.bwaldvogel.mongo.backend.QueryParameters;
+import de.bwaldvogel.mongo.backend.QueryResult;
 import de.bwaldvogel.mongo.bson.Document;
+import de.bwaldvogel.mongo.oplog.Oplog;
 
 import java.util.Collection;
+import java.util.List;
 
 /**
  * A memory collection that records every change in the {@link Journal}: the new document (encoded here, on the
@@ -16,6 +21,8 @@ import java.util.Collection;
 final class JournalledCollection extends MemoryCollection {
 
     private final JournalledBackend backend;
+    /** The journal position of this collection's last change: a request that reads it must wait for that. */
+    private long lastChange;
 
     JournalledCollection(MongoDatabase database, String collectionName, CollectionOptions options,
                          CursorRegistry cursorRegistry, JournalledBackend backend, Collection<byte[]> recovered) {
@@ -38,8 +45,72 @@ final class JournalledCollection extends MemoryCollection {
     private void journalPut(Document document) {
         if (backend.journaling()) {
             byte[] encoded = JournalRecords.encode(document);
-            backend.journal(JournalRecords.put(getFullName(), key(document, encoded), encoded));
+            journal(JournalRecords.put(getFullName(), key(document, encoded), encoded));
         }
+    }
+
+    private void journal(byte[] record) {
+        lastChange = backend.journal(record);
+    }
+
+    /** The current request reads this collection: its reply waits until the collection's last change is durable. */
+    private void touch() {
+        backend.require(lastChange);
+    }
+
+    @Override
+    public QueryResult handleQuery(QueryParameters queryParameters) {
+        touch();
+        return super.handleQuery(queryParameters);
+    }
+
+    @Override
+    public Document handleDistinct(Document query) {
+        touch();
+        return super.handleDistinct(query);
+    }
+
+    @Override
+    public int count(Document query, int skip, int limit) {
+        touch();
+        return super.count(query, skip, limit);
+    }
+
+    @Override
+    public int count() {
+        touch();
+        return super.count();
+    }
+
+    @Override
+    public Document findAndModify(Document query) {
+        touch();
+        return super.findAndModify(query);
+    }
+
+    @Override
+    public Document updateDocuments(Document selector, Document updateQuery, ArrayFilters arrayFilters,
+                                    boolean isMulti, boolean isUpsert, Oplog oplog) {
+        touch();
+        return super.updateDocuments(selector, updateQuery, arrayFilters, isMulti, isUpsert, oplog);
+    }
+
+    @Override
+    public int deleteDocuments(Document selector, int limit, Oplog oplog) {
+        touch();
+        return super.deleteDocuments(selector, limit, oplog);
+    }
+
+    @Override
+    public List<Document> insertDocuments(List<Document> documents, boolean isOrdered) {
+        touch();
+        return super.insertDocuments(documents, isOrdered);
+    }
+
+    @Override
+    public Document getStats() {
+        touch();
+        return super.getStats();
     }
 
     @Override
@@ -55,7 +126,7 @@ final class JournalledCollection extends MemoryCollection {
         if (backend.journaling()) {
             String idField = getIdField();
             if (idField == null || !java.util.Objects.equals(oldDocument.get(idField), newDocument.get(idField))) {
-                backend.journal(JournalRecords.delete(getFullName(), key(oldDocument, JournalRecords.encode(oldDocument))));
+                journal(JournalRecords.delete(getFullName(), key(oldDocument, JournalRecords.encode(oldDocument))));
             }
             journalPut(newDocument);
         }
@@ -66,7 +137,7 @@ final class JournalledCollection extends MemoryCollection {
         Document document = getDocument(position);
         super.removeDocument(position);
         if (document != null && backend.journaling()) {
-            backend.journal(JournalRecords.delete(getFullName(), key(document, JournalRecords.encode(document))));
+            journal(JournalRecords.delete(getFullName(), key(document, JournalRecords.encode(document))));
         }
     }
 
@@ -74,7 +145,7 @@ final class JournalledCollection extends MemoryCollection {
     public void drop() {
         super.drop();
         if (backend.journaling()) {
-            backend.journal(JournalRecords.drop(getFullName()));
+            journal(JournalRecords.drop(getFullName()));
         }
     }
 
@@ -83,7 +154,7 @@ final class JournalledCollection extends MemoryCollection {
         String before = getFullName();
         super.renameTo(newDatabase, newCollectionName);
         if (backend.journaling()) {
-            backend.journal(JournalRecords.rename(before, getFullName()));
+            journal(JournalRecords.rename(before, getFullName()));
         }
     }
 }

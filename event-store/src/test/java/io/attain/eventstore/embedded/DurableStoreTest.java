@@ -174,6 +174,32 @@ class DurableStoreTest {
     }
 
     @Test
+    void aReadOfACollectionWithNothingPendingIsAnsweredWhileAnotherCollectionsWriteWaitsForTheDisk(@TempDir Path dir)
+            throws Exception {
+        SlowDisk disk = new SlowDisk();
+        ExecutorService pool = Executors.newFixedThreadPool(2);
+        try (EmbeddedMongo server = EmbeddedMongo.durable(dir, Journal.DEFAULT_MIN_JOURNAL_BYTES, disk);
+             MongoClient writer = client(server); MongoClient reader = client(server)) {
+            writer.getDatabase("ack").getCollection("other").insertOne(new Document("_id", "settled"));
+            reader.getDatabase("ack").getCollection("other").countDocuments();
+
+            disk.blockNext.set(true);
+            Future<?> insert = pool.submit(() -> writer.getDatabase("ack").getCollection("docs")
+                                                       .insertOne(new Document("_id", "held")));
+            assertThat(disk.entered.await(10, TimeUnit.SECONDS)).isTrue();
+            // nothing of "other" is waiting for the disk: its reader is answered at once
+            assertThat(pool.submit(() -> reader.getDatabase("ack").getCollection("other").countDocuments())
+                           .get(10, TimeUnit.SECONDS)).isEqualTo(1L);
+            assertThat(insert.isDone()).isFalse();
+            disk.release.countDown();
+            insert.get(10, TimeUnit.SECONDS);
+        } finally {
+            disk.release.countDown();
+            pool.shutdownNow();
+        }
+    }
+
+    @Test
     void aWriteInTheJournalButNotYetAcknowledgedIsThereAfterACrashAndTheStoreGoesOn(@TempDir Path dir,
                                                                                     @TempDir Path copy) throws Exception {
         SlowDisk disk = new SlowDisk();

@@ -47,12 +47,12 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 /**
- * The CRM importer end to end: the app on the in-memory embedded store with a known admin token, the importer
+ * The CRM importer end to end: the app on the embedded store users get by default (durable, journaled to a fresh
+ * directory under {@code target/}) with a known admin token, the importer
  * as the command line runs it (no Spring in it), talking HTTP to the app. Counts are checked in the event log
  * against counts computed here from the CSV, independently of the importer's code.
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = {
-        "attain.embedded.backend=memory",
         "ATTAIN_ADMIN_TOKEN=" + CrmImportIntegrationTest.TOKEN,
         "attain.security.tokens[" + CrmImportIntegrationTest.FINANCE + "]=FINANCE:crm-finance",
         "attain.security.tokens[" + CrmImportIntegrationTest.AUDITOR + "]=AUDITOR:crm-auditor",
@@ -66,6 +66,13 @@ class CrmImportIntegrationTest {
     /** A rep of the export (team = the manager's name, as the import creates it). */
     static final String REP_DARCEL = "crm-it-rep-darcel-token";
     static final String DATASET = "shared/data/crm-sales-opportunities";
+
+    /** The default (file) backend in a directory of its own for this run. */
+    @org.springframework.test.context.DynamicPropertySource
+    static void dataDirectory(org.springframework.test.context.DynamicPropertyRegistry registry) {
+        registry.add("attain.data-dir", () -> Path.of("target", "crm-it-data-" + ProcessHandle.current().pid())
+                                                  .toAbsolutePath().toString());
+    }
 
     @LocalServerPort
     int port;
