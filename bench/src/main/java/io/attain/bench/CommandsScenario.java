@@ -188,7 +188,11 @@ public final class CommandsScenario implements Scenario {
     }
 
     static void awaitHealthy(HttpClient http, String base, Process app, Path dataDir) throws Exception {
-        long deadline = System.nanoTime() + Duration.ofSeconds(90).toNanos();
+        awaitHealthy(http, base, app, dataDir, Duration.ofSeconds(90));
+    }
+
+    static void awaitHealthy(HttpClient http, String base, Process app, Path dataDir, Duration limit) throws Exception {
+        long deadline = System.nanoTime() + limit.toNanos();
         while (System.nanoTime() < deadline) {
             if (!app.isAlive()) {
                 throw new IllegalStateException("attain.jar exited; see " + dataDir.resolve("app.log"));
@@ -204,7 +208,7 @@ public final class CommandsScenario implements Scenario {
             }
             Thread.sleep(250); // polling a child process's start-up; nothing to await on
         }
-        throw new IllegalStateException("attain.jar did not become healthy in 90 s");
+        throw new IllegalStateException("attain.jar did not become healthy in " + limit.toSeconds() + " s");
     }
 
     static int freePort() throws IOException {

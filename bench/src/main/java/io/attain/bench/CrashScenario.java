@@ -30,7 +30,7 @@ import java.util.concurrent.atomic.AtomicLong;
 
 /**
  * Scenario {@code crash}: the standalone app on a fresh embedded store, {@value #WRITERS} concurrent HTTP writers
- * opening deals and moving each to PROPOSAL, {@code kill -9} at a random moment ({@value #CYCLES} times, env
+ * opening deals and moving each to PROPOSAL, {@code kill -9} at a random moment (3–10 s into the load) ({@value #CYCLES} times, env
  * {@code BENCH_CRASH_CYCLES}), restart, and then:
  * <ul>
  *     <li>every acknowledged (2xx) deal open and stage move is in the log ({@code lost}, must be 0);</li>
@@ -73,7 +73,7 @@ public final class CrashScenario implements Scenario {
         long reopenedAccepted = 0;
 
         Process app = start(jar, dataDir, httpPort, mongoPort);
-        CommandsScenario.awaitHealthy(http, base, app, dataDir);
+        CommandsScenario.awaitHealthy(http, base, app, dataDir, Duration.ofMinutes(5));
         setUp(http, base);
         for (int cycle = 0; cycle < cycles; cycle++) {
             load(http, base, cycle, random, openedAcknowledged, movedAcknowledged, app);
@@ -82,7 +82,7 @@ public final class CrashScenario implements Scenario {
 
             long started = System.nanoTime();
             app = start(jar, dataDir, httpPort, mongoPort);
-            CommandsScenario.awaitHealthy(http, base, app, dataDir);
+            CommandsScenario.awaitHealthy(http, base, app, dataDir, Duration.ofMinutes(5));
             restartMillis.add(TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - started));
 
             Check check = check(mongoPort, openedAcknowledged, movedAcknowledged);
@@ -160,7 +160,7 @@ public final class CrashScenario implements Scenario {
                          HttpResponse.BodyHandlers.discarding()).statusCode();
     }
 
-    /** Writers run until the process is killed at a random moment 1–4 s into the cycle's load. */
+    /** Writers run until the process is killed at a random moment 3–10 s into the cycle's load. */
     private static void load(HttpClient http, String base, int cycle, Random random, Set<String> opened,
                              Set<String> moved, Process app) throws Exception {
         AtomicBoolean stop = new AtomicBoolean();
@@ -189,7 +189,7 @@ public final class CrashScenario implements Scenario {
                 return null;
             }));
         }
-        Thread.sleep(1_000 + random.nextInt(3_000)); // the random moment of the crash is the point of this scenario
+        Thread.sleep(3_000 + random.nextInt(7_000)); // the random moment of the crash is the point of this scenario
         app.destroyForcibly();
         stop.set(true);
         for (Future<?> f : writers) {

@@ -80,7 +80,7 @@ public final class SoakScenario implements Scenario {
         int failedSteps = 0;
         long sizeAfterFirst = -1;
         try {
-            CommandsScenario.awaitHealthy(http, base, app, dataDir);
+            CommandsScenario.awaitHealthy(http, base, app, dataDir, Duration.ofMinutes(5));
             health.start();
             long end = System.nanoTime() + TimeUnit.MINUTES.toNanos(minutes);
             do {
@@ -109,7 +109,7 @@ public final class SoakScenario implements Scenario {
         long t0 = System.nanoTime();
         app = start(jar, dataDir, httpPort);
         try {
-            CommandsScenario.awaitHealthy(http, base, app, dataDir);
+            CommandsScenario.awaitHealthy(http, base, app, dataDir, Duration.ofMinutes(5));
         } finally {
             long restart = System.nanoTime() - t0;
             app.destroy();

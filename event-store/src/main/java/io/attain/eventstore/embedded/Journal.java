@@ -124,8 +124,15 @@ final class Journal implements AutoCloseable {
             long discarded = 0;
             for (var entry : replay.entrySet()) {
                 boolean newest = entry.getKey().equals(replay.lastKey());
-                long valid = state.applyJournal(entry.getValue(), newest);
                 long size = Files.size(entry.getValue());
+                if (newest && size < JournalRecords.HEADER_BYTES) {
+                    // created by a rotation the crash interrupted before its header was on disk: nothing in it
+                    log.warn("Embedded store: the journal {} has no complete header ({} bytes); removed",
+                             entry.getValue(), size);
+                    Files.delete(entry.getValue());
+                    continue;
+                }
+                long valid = state.applyJournal(entry.getValue(), newest);
                 if (valid < size) {
                     discarded = size - valid;
                     log.warn("Embedded store: the journal {} ended in {} bytes of an interrupted, unacknowledged"
@@ -170,11 +177,15 @@ final class Journal implements AutoCloseable {
         this.onFailure = listener;
     }
 
-    /** Appends one framed record (see {@link JournalRecords}); returns the byte count that includes it. */
+    /**
+     * Appends one framed record (see {@link JournalRecords}); returns the byte count that includes it — or
+     * {@code Long.MAX_VALUE} once the journal failed or is closing, so that nothing waiting for it is ever told it
+     * is durable.
+     */
     long append(byte[] record) {
         synchronized (lock) {
             if (failure != null || closing) {
-                return appended;
+                return Long.MAX_VALUE;
             }
             if (pending.remaining() < record.length) {
                 ByteBuffer bigger = ByteBuffer.allocate(Math.max(pending.capacity() * 2,

@@ -258,6 +258,24 @@ class DurableStoreTest {
     }
 
     @Test
+    void aNewJournalWhoseHeaderTheCrashCutShortIsRemovedAndTheStoreStarts(@TempDir Path dir) throws Exception {
+        try (EmbeddedMongo server = EmbeddedMongo.durable(dir); MongoClient client = client(server)) {
+            client.getDatabase("rot").getCollection("docs").insertOne(new Document("_id", "kept"));
+        }
+        Path newest = newestJournal(dir);
+        long gen = Long.parseLong(newest.getFileName().toString().replaceAll("\\D", ""));
+        Files.write(dir.resolve(Journal.journalName(gen + 1)), new byte[] {0x41, 0x54, 0x4A});
+        try (EmbeddedMongo server = EmbeddedMongo.durable(dir); MongoClient client = client(server)) {
+            MongoCollection<Document> docs = client.getDatabase("rot").getCollection("docs");
+            assertThat(docs.countDocuments()).isEqualTo(1);
+            docs.insertOne(new Document("_id", "after"));
+        }
+        try (EmbeddedMongo server = EmbeddedMongo.durable(dir); MongoClient client = client(server)) {
+            assertThat(client.getDatabase("rot").getCollection("docs").countDocuments()).isEqualTo(2);
+        }
+    }
+
+    @Test
     void aDamagedRecordInsideAnOlderJournalStopsTheStartWithAClearMessage(@TempDir Path dir) throws Exception {
         Files.createDirectories(dir);
         java.io.ByteArrayOutputStream older = new java.io.ByteArrayOutputStream();
