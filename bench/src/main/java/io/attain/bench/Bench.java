@@ -35,9 +35,15 @@ public final class Bench {
                 chosen.add(s);
             }
         }
-        for (Scenario s : chosen) {
-            System.err.println("bench/run: scenario " + s.name());
-            s.run(new Figures(s.name(), System.out));
+        try {
+            for (Scenario s : chosen) {
+                System.err.println("bench/run: scenario " + s.name());
+                s.run(new Figures(s.name(), System.out));
+            }
+        } catch (Exception | Error e) {
+            // a failed scenario ends the run (its worker threads would keep the JVM alive otherwise)
+            e.printStackTrace();
+            System.exit(1);
         }
         System.exit(0);
     }
