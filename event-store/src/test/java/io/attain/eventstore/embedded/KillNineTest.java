@@ -44,7 +44,7 @@ class KillNineTest {
             Map<String, Integer> increments = new ConcurrentHashMap<>();
             List<Thread> writers = new ArrayList<>();
             try (MongoClient client = MongoClients.create("mongodb://127.0.0.1:" + port
-                    + "/?serverSelectionTimeoutMS=2000&socketTimeoutMS=5000&connectTimeoutMS=2000&retryWrites=false")) {
+                    + "/?serverSelectionTimeoutMS=30000&socketTimeoutMS=30000&connectTimeoutMS=10000&retryWrites=false")) {
                 MongoCollection<Document> docs = client.getDatabase("kill").getCollection("docs");
                 MongoCollection<Document> counters = client.getDatabase("kill").getCollection("counters");
                 for (int w = 0; w < 4; w++) {
@@ -59,18 +59,18 @@ class KillNineTest {
                                                    new com.mongodb.client.model.UpdateOptions().upsert(true));
                                 increments.merge(counter, 1, Integer::sum);
                             } catch (MongoException e) {
-                                return; // the process is gone
+                                // not acknowledged: the process is gone (or too slow to answer on a loaded
+                                // machine; then the next id is tried)
                             }
                         }
                     });
                     t.start();
                     writers.add(t);
                 }
-                int target = acknowledged.size() + 200 + random.nextInt(400);
-                long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(60);
-                while (acknowledged.size() < target && System.nanoTime() < deadline) {
-                    Thread.onSpinWait();
-                }
+                int target = acknowledged.size() + 100 + random.nextInt(300);
+                org.awaitility.Awaitility.await().atMost(java.time.Duration.ofMinutes(3))
+                                         .pollInterval(java.time.Duration.ofMillis(5))
+                                         .until(() -> acknowledged.size() >= target);
                 child.destroyForcibly(); // SIGKILL
                 child.waitFor(30, TimeUnit.SECONDS);
                 stop.set(true);
@@ -93,7 +93,7 @@ class KillNineTest {
                 }
             }
         }
-        assertThat(acknowledged).hasSizeGreaterThan(600);
+        assertThat(acknowledged).as("acknowledged inserts over the three cycles").hasSizeGreaterThanOrEqualTo(300);
     }
 
     private static Process start(Path dir) throws Exception {
