@@ -11,7 +11,7 @@ import com.mongodb.client.MongoClients;
 import com.mongodb.client.MongoDatabase;
 import org.axonframework.eventhandling.DomainEventMessage;
 import org.axonframework.eventhandling.TrackedEventMessage;
-import org.axonframework.modelling.command.ConcurrencyException;
+import org.axonframework.common.AxonException;
 import org.bson.Document;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -130,7 +130,7 @@ class ReplicaSetFailoverIntegrationTest {
                         acknowledgedCount.incrementAndGet();
                         next++;
                         done++;
-                    } catch (ConcurrencyException | MongoException | org.axonframework.eventsourcing.eventstore.EventStoreException e) {
+                    } catch (AxonException | MongoException e) {
                         // not acknowledged: it may or may not have been written; continue from what the log says
                         failedAppends.incrementAndGet();
                         next = lastSequenceNumber(engine, aggregateId) + 1;
