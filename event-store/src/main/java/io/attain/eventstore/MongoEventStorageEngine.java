@@ -27,7 +27,6 @@ import org.axonframework.serialization.Serializer;
 import org.axonframework.serialization.upcasting.event.EventUpcaster;
 import com.mongodb.bulk.BulkWriteError;
 import org.axonframework.eventsourcing.eventstore.EventStoreException;
-import org.bson.BSONException;
 import org.bson.Document;
 import org.bson.conversions.Bson;
 import org.axonframework.modelling.command.ConcurrencyException;
@@ -71,18 +70,22 @@ import static com.mongodb.client.model.Indexes.ascending;
  *
  * <h2>Layout</h2>
  * <ul>
- *     <li>{@code events}: one document per <em>commit</em> (the events one unit of work appends to one aggregate),
- *     so a multi-event append is atomic without transactions. {@code _id} is the global position of the commit's
- *     first event, {@code last} that of its last; every event has its own position in between.</li>
+ *     <li>{@code events}: one document per <em>commit</em>: the events of one append (one unit of work), so that
+ *     every append is atomic without transactions, however many aggregates it touches. {@code _id} is the global
+ *     position of the commit's first event, {@code last} that of its last; every event has its own position in
+ *     between.</li>
  *     <li>{@code event_positions}: the counter that allocates global positions ({@code findOneAndUpdate $inc} by the
- *     number of events appended).</li>
+ *     number of events appended), and the log's format marker.</li>
  *     <li>{@code snapshots}: the latest snapshot per aggregate, {@code _id} = aggregate id.</li>
  * </ul>
- * The one unique index besides {@code _id} is on {@code key} = {@code aggregateId/firstSeq}, the commit's
- * (aggregate id, first sequence number): optimistic concurrency (two writers that loaded the same version both
- * append from the same sequence number and only one insert succeeds) and the aggregate loads below, with equality
- * and {@code $in} lookups — the only lookups the embedded wire server answers from an index. Non-unique indexes
- * for real MongoDB ({@code (aggregateId, seq)}, {@code last}, {@code recordedAt}) cost the embedded server nothing.
+ * Two unique indexes besides {@code _id}: {@code key}, one {@code aggregateId/seq} per event of the commit
+ * (optimistic concurrency: two writers that loaded the same version both append the same sequence number and only
+ * one insert succeeds, also when one of them starts inside the other's commit; and the aggregate loads below, with
+ * equality and {@code $in} lookups — the only lookups the embedded wire server answers from an index), and
+ * {@code ids}, the commit's event identifiers (a re-used identifier is refused). Appends never leave a hole in a
+ * stream, and loads refuse a stream with one rather than load it short. Non-unique indexes for real MongoDB
+ * ({@code (aggregateId, seq)}, {@code last}, {@code at}) cost the embedded server nothing. ADR 0002, "Log
+ * correctness".
  *
  * <h2>Tracking</h2>
  * Readers use Axon's {@link GapAwareTrackingToken}: the index is the highest position delivered, the gaps are lower
