@@ -4,6 +4,7 @@ import com.mongodb.MongoBulkWriteException;
 import com.mongodb.MongoException;
 import com.mongodb.MongoWriteException;
 import com.mongodb.client.MongoCollection;
+import com.mongodb.client.MongoCursor;
 import com.mongodb.client.MongoDatabase;
 import com.mongodb.client.model.IndexOptions;
 import com.mongodb.client.model.InsertManyOptions;
@@ -26,8 +27,9 @@ import org.axonframework.serialization.Serializer;
 import org.axonframework.serialization.upcasting.event.EventUpcaster;
 import com.mongodb.bulk.BulkWriteError;
 import org.axonframework.eventsourcing.eventstore.EventStoreException;
-import org.bson.BSONException;
 import org.bson.Document;
+import org.bson.conversions.Bson;
+import org.axonframework.modelling.command.ConcurrencyException;
 import org.bson.RawBsonDocument;
 import org.bson.codecs.DocumentCodec;
 import org.slf4j.Logger;
@@ -37,7 +39,12 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.Date;
+import java.util.HashSet;
+import java.util.Set;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.Queue;
@@ -51,6 +58,8 @@ import java.util.stream.StreamSupport;
 
 import static com.mongodb.client.model.Filters.and;
 import static com.mongodb.client.model.Filters.eq;
+import static com.mongodb.client.model.Filters.exists;
+import static com.mongodb.client.model.Filters.or;
 import static com.mongodb.client.model.Filters.gte;
 import static com.mongodb.client.model.Filters.in;
 import static com.mongodb.client.model.Filters.lt;
@@ -61,18 +70,22 @@ import static com.mongodb.client.model.Indexes.ascending;
  *
  * <h2>Layout</h2>
  * <ul>
- *     <li>{@code events}: one document per <em>commit</em> (the events one unit of work appends to one aggregate),
- *     so a multi-event append is atomic without transactions. {@code _id} is the global position of the commit's
- *     first event, {@code last} that of its last; every event has its own position in between.</li>
+ *     <li>{@code events}: one document per <em>commit</em>: the events of one append (one unit of work), so that
+ *     every append is atomic without transactions, however many aggregates it touches. {@code _id} is the global
+ *     position of the commit's first event, {@code last} that of its last; every event has its own position in
+ *     between.</li>
  *     <li>{@code event_positions}: the counter that allocates global positions ({@code findOneAndUpdate $inc} by the
- *     number of events appended).</li>
+ *     number of events appended), and the log's format marker.</li>
  *     <li>{@code snapshots}: the latest snapshot per aggregate, {@code _id} = aggregate id.</li>
  * </ul>
- * The one unique index besides {@code _id} is on {@code key} = {@code aggregateId/firstSeq}, the commit's
- * (aggregate id, first sequence number): optimistic concurrency (two writers that loaded the same version both
- * append from the same sequence number and only one insert succeeds) and the aggregate loads below, with equality
- * and {@code $in} lookups — the only lookups the embedded wire server answers from an index. Non-unique indexes
- * for real MongoDB ({@code (aggregateId, seq)}, {@code last}, {@code recordedAt}) cost the embedded server nothing.
+ * Two unique indexes besides {@code _id}: {@code key}, one {@code aggregateId/seq} per event of the commit
+ * (optimistic concurrency: two writers that loaded the same version both append the same sequence number and only
+ * one insert succeeds, also when one of them starts inside the other's commit; and the aggregate loads below, with
+ * equality and {@code $in} lookups — the only lookups the embedded wire server answers from an index), and
+ * {@code ids}, the commit's event identifiers (a re-used identifier is refused). Appends never leave a hole in a
+ * stream, and loads refuse a stream with one rather than load it short. Non-unique indexes for real MongoDB
+ * ({@code (aggregateId, seq)}, {@code last}, {@code at}) cost the embedded server nothing. ADR 0002, "Log
+ * correctness".
  *
  * <h2>Tracking</h2>
  * Readers use Axon's {@link GapAwareTrackingToken}: the index is the highest position delivered, the gaps are lower
@@ -92,6 +105,10 @@ public class MongoEventStorageEngine extends BatchingEventStorageEngine {
     static final String POSITIONS = "event_positions";
     static final String SNAPSHOTS = "snapshots";
     static final String COUNTER_ID = "global";
+    /** A document of {@code event_positions} that marks a log written with one key per event from its start. */
+    static final String FORMAT_ID = "format";
+    /** How many aggregates {@link KnownStreams} remembers. */
+    static final int KNOWN_STREAMS = 100_000;
     static final String TOMBSTONE_PREFIX = "\u0000tombstone/";
     /** Largest group of concurrent single-aggregate commits written with one counter update and one insert. */
     static final int MAX_GROUP = 256;
@@ -110,6 +127,8 @@ public class MongoEventStorageEngine extends BatchingEventStorageEngine {
     private final PositionAllocator allocator;
     private final boolean tombstones;
     private final Receipts receipts = new Receipts(10_000);
+    private final KnownStreams known = new KnownStreams(KNOWN_STREAMS);
+    private final boolean legacyFormat;
     private final boolean groupCommit;
     private final Queue<PendingCommit> groupQueue = new ConcurrentLinkedQueue<>();
     private final ReentrantLock groupLock = new ReentrantLock();
@@ -126,6 +145,11 @@ public class MongoEventStorageEngine extends BatchingEventStorageEngine {
                                          builder.gapTimeout, builder.maxGapOffset);
         this.tombstones = builder.tombstones;
         this.groupCommit = builder.groupCommit;
+        this.legacyFormat = detectLegacyFormat(positions, events);
+        if (legacyFormat) {
+            log.info("The event log holds commits written before every event had its own key; aggregate loads keep "
+                             + "the look-up for them (ADR 0002, Log correctness)");
+        }
         if (builder.createIndexes) {
             ensureIndexes();
         }
@@ -137,41 +161,133 @@ public class MongoEventStorageEngine extends BatchingEventStorageEngine {
 
     /** Creates the collections' indexes; idempotent. */
     public void ensureIndexes() {
-        // Optimistic concurrency: (aggregate id, first sequence number) of a commit, as one unique key.
+        // Optimistic concurrency and aggregate loads: one key `aggregateId/seq` per event of a commit (an array for
+        // a commit of several events; unique across documents). The index keeps its first name from the time it held
+        // only the commit's first sequence number, so that existing stores keep the index they have.
         events.createIndex(ascending("key"), new IndexOptions().unique(true).name("aggregate_first_seq"));
+        // Every event identifier once in the log (sparse: tombstones and commits written before it carry none).
+        events.createIndex(ascending("ids"), new IndexOptions().unique(true).sparse(true).name("event_ids"));
         // Used by real MongoDB only (the embedded server ignores non-unique indexes, so they cost it nothing).
         events.createIndex(ascending("aggregateId", "seq"), new IndexOptions().name("aggregate_seq"));
         events.createIndex(ascending("last"), new IndexOptions().name("last"));
-        events.createIndex(ascending("recordedAt"), new IndexOptions().name("recorded_at"));
+        events.createIndex(ascending("at"), new IndexOptions().name("at"));
+    }
+
+    /**
+     * Whether the log may hold commits written before every event had its own key (ADR 0002, "Log correctness"): a
+     * store that had events but no format marker when this engine first met it. Decided once per engine.
+     */
+    private static boolean detectLegacyFormat(MongoCollection<Document> positions, MongoCollection<Document> events) {
+        if (positions.find(eq("_id", FORMAT_ID)).first() != null) {
+            return false;
+        }
+        if (events.find().projection(Projections.include("_id")).first() != null) {
+            return true;
+        }
+        try {
+            positions.insertOne(new Document("_id", FORMAT_ID).append("keys", "per-event"));
+        } catch (MongoException e) {
+            if (!MongoPersistenceExceptionResolver.isDuplicateKey(e)) {
+                throw e;
+            }
+        }
+        return false;
     }
 
     // ------------------------------------------------------------------------------------------------ appending
 
+    /**
+     * Appends the events of one unit of work as <em>one</em> document, so that the append is all-or-nothing on every
+     * server without transactions, however many aggregates it touches. Refused before anything is allocated: a
+     * repeated event identifier or (aggregate, sequence number), an aggregate's sequence numbers that are not
+     * consecutive, and an aggregate's first sequence number whose predecessor is not in the log (a hole).
+     */
     @Override
     protected void appendEvents(List<? extends EventMessage<?>> events, Serializer serializer) {
         if (events.isEmpty()) {
             return;
         }
-        List<Commit> commits = toCommits(events, serializer);
-        if (commits.size() > 1 || !groupCommit) {
-            appendInOrder(commits);
-            return;
-        }
-        PendingCommit pending = new PendingCommit(commits.get(0));
-        groupQueue.add(pending);
-        while (!pending.done) {
-            if (groupLock.tryLock()) {
-                try {
-                    writeQueuedCommits();
-                } finally {
-                    groupLock.unlock();
+        Commit commit = toCommit(events, serializer);
+        requirePredecessor(commit);
+        PendingCommit pending = new PendingCommit(commit);
+        if (groupCommit) {
+            groupQueue.add(pending);
+            while (!pending.done) {
+                if (groupLock.tryLock()) {
+                    try {
+                        writeQueuedCommits();
+                    } finally {
+                        groupLock.unlock();
+                    }
+                } else {
+                    pending.awaitDone();
                 }
-            } else {
-                pending.awaitDone();
+            }
+        } else {
+            try {
+                writeGroup(List.of(pending));
+            } catch (RuntimeException e) {
+                pending.fail(e);
             }
         }
         if (pending.failure != null) {
-            handlePersistenceException(pending.failure, pending.commit.events.get(0).message);
+            handlePersistenceException(pending.failure, failedEvent(commit, pending.failure));
+        }
+    }
+
+    /**
+     * The event Axon's exception translation is told about: for a commit of one aggregate its first event; for a
+     * refused commit of several streams the first event whose key or identifier is already taken (one look-up, on
+     * the failure path only), so that a lost race on an aggregate's creation reads as one.
+     */
+    private EventMessage<?> failedEvent(Commit commit, Exception failure) {
+        if (!commit.mixed || !MongoPersistenceExceptionResolver.isDuplicateKey(failure)) {
+            return commit.events.get(0).message;
+        }
+        Set<String> taken = new HashSet<>();
+        for (Document d : events.find(in("key", commit.keyList())).projection(Projections.include("key"))) {
+            taken.addAll(CommitDocuments.strings(d.get("key")));
+        }
+        for (PendingEvent e : commit.events) {
+            if (e.domain && taken.contains(e.aggregateId + "/" + e.seq)) {
+                return e.message;
+            }
+        }
+        return commit.events.get(0).message;
+    }
+
+    /**
+     * An aggregate's events that do not start at 0 need their predecessor in the log: otherwise they would leave a
+     * hole that loads cannot see past. Known without a look-up when this process has seen the stream reach that far
+     * (the usual case: the aggregate was just loaded or appended here); otherwise one look-up by key. An append of a
+     * sequence number this process has seen written is refused at once.
+     */
+    private void requirePredecessor(Commit commit) {
+        for (Map.Entry<String, long[]> stream : commit.streams.entrySet()) {
+            String aggregateId = stream.getKey();
+            long firstSeq = stream.getValue()[0];
+            long lastKnown = known.lastKnown(aggregateId);
+            if (lastKnown >= firstSeq) {
+                // sequence number firstSeq is in the log already: a stale writer, refused without allocating (and,
+                // in a log from before every event had its key, the only refusal of a number inside an old commit)
+                handlePersistenceException(new DuplicateEventException(String.format(
+                        "Aggregate [%s] already has an event with sequence number %d", aggregateId, firstSeq)),
+                        commit.first(aggregateId));
+            }
+            long predecessor = firstSeq - 1;
+            if (firstSeq == 0 || lastKnown >= predecessor) {
+                continue;
+            }
+            boolean exists = events.find(eq("key", aggregateId + "/" + predecessor))
+                                   .projection(Projections.include("_id")).first() != null
+                    || legacyFormat && commitContaining(aggregateId, predecessor) != null;
+            if (!exists) {
+                throw new ConcurrencyException(String.format(
+                        "Aggregate [%s] has no event with sequence number %d: an append from %d would leave a hole "
+                                + "(the stream is shorter than the writer expected)",
+                        aggregateId, predecessor, firstSeq));
+            }
+            known.sawUpTo(aggregateId, predecessor);
         }
     }
 
@@ -259,57 +375,13 @@ public class MongoEventStorageEngine extends BatchingEventStorageEngine {
                     tombstones.add(tombstone(doc.getLong("_id"), doc.getLong("last")));
                 }
             } else {
-                inserted.get(i).commit.recordReceipt(receipts, doc.getLong("last"));
+                Commit written = inserted.get(i).commit;
+                written.recordReceipt(receipts, doc.getLong("last"));
+                written.streams.forEach((aggregateId, seqs) -> known.sawUpTo(aggregateId, seqs[1]));
                 inserted.get(i).succeed();
             }
         }
         writeTombstones(tombstones);
-    }
-
-    /** Commits of several aggregates from one unit of work: written in order, each its own document. */
-    private void appendInOrder(List<Commit> commits) {
-        int total = 0;
-        for (Commit commit : commits) {
-            total += commit.events.size();
-        }
-        long last = allocate(total);
-        long next = last - total + 1;
-        List<Document> documents = new ArrayList<>(commits.size());
-        for (Commit commit : commits) {
-            documents.add(commit.toDocument(next));
-            next += commit.events.size();
-        }
-        int failedAt;
-        Exception failure;
-        try {
-            if (documents.size() == 1) {
-                this.events.insertOne(documents.get(0));
-            } else {
-                this.events.insertMany(documents, new InsertManyOptions().ordered(true));
-            }
-            for (int i = 0; i < commits.size(); i++) {
-                commits.get(i).recordReceipt(receipts, documents.get(i).getLong("last"));
-            }
-            return;
-        } catch (MongoWriteException e) {
-            failedAt = 0;
-            failure = e;
-        } catch (MongoBulkWriteException e) {
-            failedAt = e.getWriteErrors().isEmpty() ? 0 : e.getWriteErrors().get(0).getIndex();
-            failure = e;
-        } catch (BSONException e) {
-            // Refused by the driver before sending (e.g. a commit larger than the server's document limit).
-            failedAt = 0;
-            failure = e;
-        } catch (MongoException e) {
-            // Outcome unknown (e.g. network): no tombstone; readers pass these positions after the hold-back.
-            handlePersistenceException(e, commits.get(0).events.get(0).message);
-            return;
-        }
-        // The server refused the document at failedAt (and, writes being ordered, wrote none after it).
-        long firstUnwritten = documents.get(failedAt).getLong("_id");
-        writeTombstones(List.of(tombstone(firstUnwritten, last)));
-        handlePersistenceException(failure, commits.get(failedAt).events.get(0).message);
     }
 
     private static int bsonSize(Document doc) {
@@ -372,6 +444,7 @@ public class MongoEventStorageEngine extends BatchingEventStorageEngine {
                 .append("seq", 0L)
                 .append("key", id)
                 .append("tombstone", true)
+                .append("at", null)
                 .append("events", List.of());
     }
 
@@ -388,23 +461,47 @@ public class MongoEventStorageEngine extends BatchingEventStorageEngine {
         }
     }
 
-    private List<Commit> toCommits(List<? extends EventMessage<?>> messages, Serializer serializer) {
-        List<Commit> commits = new ArrayList<>();
-        Commit current = null;
+    /** Checks the events of one append and serialises them into one commit; see {@link #appendEvents}. */
+    private Commit toCommit(List<? extends EventMessage<?>> messages, Serializer serializer) {
+        Commit commit = new Commit();
+        Set<String> ids = new HashSet<>(Math.max(4, messages.size() * 2));
         for (EventMessage<?> message : messages) {
-            DomainEventMessage<?> event = asDomainEventMessage(message);
+            if (!ids.add(message.getIdentifier())) {
+                handlePersistenceException(new DuplicateEventException(
+                        "Event identifier [" + message.getIdentifier() + "] appears twice in one append"), message);
+            }
             boolean domain = message instanceof DomainEventMessage<?>;
-            if (current == null || !domain || !current.domain
-                    || !current.aggregateId.equals(event.getAggregateIdentifier())
-                    || current.lastSeq() + 1 != event.getSequenceNumber()) {
-                current = new Commit(domain, event.getType(), event.getAggregateIdentifier());
-                commits.add(current);
+            DomainEventMessage<?> event = asDomainEventMessage(message);
+            if (domain) {
+                String aggregateId = event.getAggregateIdentifier();
+                long seq = event.getSequenceNumber();
+                long[] stream = commit.streams.get(aggregateId);
+                if (stream == null) {
+                    if (seq < 0) {
+                        throw new ConcurrencyException(
+                                "Aggregate [" + aggregateId + "]: sequence numbers start at 0, not " + seq);
+                    }
+                    commit.streams.put(aggregateId, new long[]{seq, seq});
+                } else if (seq <= stream[1]) {
+                    handlePersistenceException(new DuplicateEventException(String.format(
+                            "Aggregate [%s]: sequence number %d follows %d in one append",
+                            aggregateId, seq, stream[1])), message);
+                } else if (seq != stream[1] + 1) {
+                    throw new ConcurrencyException(String.format(
+                            "Aggregate [%s]: sequence number %d follows %d in one append; a stream has no holes",
+                            aggregateId, seq, stream[1]));
+                } else {
+                    stream[1] = seq;
+                }
             }
             SerializedObject<String> payload = event.serializePayload(serializer, String.class);
             SerializedObject<String> metaData = event.serializeMetaData(serializer, String.class);
-            current.events.add(new PendingEvent(message, event.getSequenceNumber(), payload, metaData));
+            commit.events.add(new PendingEvent(message, domain, event.getType(), event.getAggregateIdentifier(),
+                                               domain ? event.getSequenceNumber() : 0L, payload, metaData));
         }
-        return commits;
+        commit.mixed = commit.streams.size() > 1
+                || commit.streams.size() == 1 && commit.events.stream().anyMatch(e -> !e.domain);
+        return commit;
     }
 
     private static DomainEventMessage<?> asDomainEventMessage(EventMessage<?> event) {
@@ -413,34 +510,85 @@ public class MongoEventStorageEngine extends BatchingEventStorageEngine {
                 : new GenericDomainEventMessage<>(null, event.getIdentifier(), 0L, event, event::getTimestamp);
     }
 
-    private record PendingEvent(EventMessage<?> message, long seq, SerializedObject<String> payload,
-                                SerializedObject<String> metaData) {
+    private record PendingEvent(EventMessage<?> message, boolean domain, String type, String aggregateId, long seq,
+                                SerializedObject<String> payload, SerializedObject<String> metaData) {
     }
 
+    /**
+     * The events of one append, written as one document. Usually one aggregate's events; a unit of work that touched
+     * several aggregates (or published events of no aggregate next to an aggregate's) is one <em>mixed</em> commit
+     * whose events each name their aggregate. The document's top-level fields describe its first event's stream.
+     */
     private static final class Commit {
-        final boolean domain;
-        final String type;
-        final String aggregateId;
         final List<PendingEvent> events = new ArrayList<>();
+        /** aggregate id → {first, last} sequence number in this commit, in order of appearance. */
+        final Map<String, long[]> streams = new LinkedHashMap<>();
+        boolean mixed;
 
-        Commit(boolean domain, String type, String aggregateId) {
-            this.domain = domain;
-            this.type = type;
-            this.aggregateId = aggregateId;
+        PendingEvent head() {
+            return events.get(0);
+        }
+
+        /** The first event of the aggregate in this commit. */
+        EventMessage<?> first(String aggregateId) {
+            for (PendingEvent e : events) {
+                if (e.domain && e.aggregateId.equals(aggregateId)) {
+                    return e.message;
+                }
+            }
+            return head().message;
         }
 
         long firstSeq() {
-            return events.get(0).seq;
+            return head().domain ? streams.get(head().aggregateId)[0] : 0L;
         }
 
         long lastSeq() {
-            return events.get(events.size() - 1).seq;
+            return head().domain ? streams.get(head().aggregateId)[1] : 0L;
+        }
+
+        List<String> keyList() {
+            List<String> keys = new ArrayList<>(events.size());
+            for (PendingEvent e : events) {
+                if (e.domain) {
+                    keys.add(e.aggregateId + "/" + e.seq);
+                }
+            }
+            if (keys.isEmpty()) {
+                keys.add(head().aggregateId + "/0"); // events of no aggregate: keyed by the first one's id
+            }
+            return keys;
+        }
+
+        /** One key per aggregate event ({@code aggregateId/seq}); a plain string when there is one, as before. */
+        Object keys() {
+            List<String> keys = keyList();
+            return keys.size() == 1 ? keys.get(0) : keys;
+        }
+
+        Object ids() {
+            if (events.size() == 1) {
+                return head().message.getIdentifier();
+            }
+            List<String> ids = new ArrayList<>(events.size());
+            for (PendingEvent e : events) {
+                ids.add(e.message.getIdentifier());
+            }
+            return ids;
         }
 
         void recordReceipt(Receipts receipts, long lastPosition) {
-            Object correlationId = events.get(0).message.getMetaData().get("correlationId");
-            if (correlationId != null && domain) {
-                receipts.record(correlationId.toString(), new AppendReceipt(aggregateId, lastSeq(), lastPosition));
+            Object correlationId = head().message.getMetaData().get("correlationId");
+            if (correlationId == null) {
+                return;
+            }
+            for (int i = events.size() - 1; i >= 0; i--) {
+                PendingEvent e = events.get(i);
+                if (e.domain) {
+                    receipts.record(correlationId.toString(),
+                                    new AppendReceipt(e.aggregateId, streams.get(e.aggregateId)[1], lastPosition));
+                    return;
+                }
             }
         }
 
@@ -450,36 +598,53 @@ public class MongoEventStorageEngine extends BatchingEventStorageEngine {
          * exceeds the limit is encoded to measure it exactly.
          */
         long maxBsonSize() {
-            long chars = 2L * aggregateId.length() + (type == null ? 0 : type.length()) + 64;
+            long chars = 64;
             for (PendingEvent e : events) {
-                chars += e.message.getIdentifier().length() + e.payload.getType().getName().length()
+                // the event's fields (its aggregate's in a mixed commit), plus its entries in `key` and `ids`
+                chars += 2L * e.message.getIdentifier().length() + 2L * e.aggregateId.length()
+                        + (e.type == null ? 0 : e.type.length()) + 24
+                        + e.payload.getType().getName().length()
                         + (e.payload.getType().getRevision() == null ? 0 : e.payload.getType().getRevision().length())
                         + e.payload.getData().length() + e.metaData.getData().length() + 64;
             }
-            return 3 * chars + 512L + 256L * events.size();
+            return 3 * chars + 512L + 320L * events.size();
         }
 
         Document toDocument(long firstPosition) {
             List<Document> eventDocs = new ArrayList<>(events.size());
+            Instant latest = head().message.getTimestamp();
             for (PendingEvent e : events) {
-                eventDocs.add(new Document("eventId", e.message.getIdentifier())
-                                      .append("seq", e.seq)
-                                      .append("timestamp", e.message.getTimestamp().toString())
-                                      .append("payloadType", e.payload.getType().getName())
-                                      .append("payloadRevision", e.payload.getType().getRevision())
-                                      .append("payload", e.payload.getData())
-                                      .append("metaData", e.metaData.getData()));
+                if (e.message.getTimestamp().isAfter(latest)) {
+                    latest = e.message.getTimestamp();
+                }
+                Document doc = new Document("eventId", e.message.getIdentifier())
+                        .append("seq", e.seq)
+                        .append("timestamp", e.message.getTimestamp().toString())
+                        .append("payloadType", e.payload.getType().getName())
+                        .append("payloadRevision", e.payload.getType().getRevision())
+                        .append("payload", e.payload.getData())
+                        .append("metaData", e.metaData.getData());
+                if (mixed) {
+                    doc.append("aggregateId", e.aggregateId).append("aggregateType", e.type)
+                       .append("domain", e.domain);
+                }
+                eventDocs.add(doc);
             }
+            PendingEvent head = head();
             Document doc = new Document("_id", firstPosition)
                     .append("last", firstPosition + events.size() - 1)
-                    .append("aggregateId", aggregateId)
-                    .append("aggregateType", type)
+                    .append("aggregateId", head.aggregateId)
+                    .append("aggregateType", head.type)
                     .append("seq", firstSeq())
                     .append("lastSeq", lastSeq())
-                    .append("key", aggregateId + "/" + firstSeq())
-                    .append("recordedAt", events.get(0).message.getTimestamp().toString());
-            if (!domain) {
+                    .append("key", keys())
+                    .append("ids", ids())
+                    .append("at", new Date(RecordedAt.ceilMillis(latest)));
+            if (!head.domain) {
                 doc.append("domain", false);
+            }
+            if (mixed) {
+                doc.append("mixed", true);
             }
             return doc.append("events", eventDocs);
         }
@@ -517,6 +682,8 @@ public class MongoEventStorageEngine extends BatchingEventStorageEngine {
         if (doc == null) {
             return Stream.empty();
         }
+        // a snapshot is taken of events that are in the log
+        known.sawUpTo(aggregateIdentifier, doc.get("seq", Number.class).longValue());
         return Stream.of(new StoredEvent.Domain(doc.getString("aggregateType"), aggregateIdentifier,
                                                 doc.get("seq", Number.class).longValue(), doc.getString("eventId"),
                                                 Instant.parse(doc.getString("timestamp")),
@@ -527,69 +694,98 @@ public class MongoEventStorageEngine extends BatchingEventStorageEngine {
     // ------------------------------------------------------------------------------------------ aggregate loads
 
     /**
-     * Reads the commits of one aggregate that hold events from {@code firstSequenceNumber} on. Commits are found
-     * by their unique {@code key} ({@code aggregateId/firstSeq}) with one {@code $in} over a window of candidate
-     * sequence numbers, which is an index lookup on every server.
+     * Reads the commits of one aggregate that hold events from {@code firstSequenceNumber} on. Every event has its
+     * own unique key ({@code aggregateId/seq}), so one {@code $in} over a window of candidate sequence numbers finds
+     * every commit holding any of them: an index lookup on every server. A stream with a hole is refused, never
+     * loaded short: when a window finds a commit after a missing sequence number, or the stream ends before the last
+     * sequence number this process has seen written.
      */
     @Override
     protected List<? extends DomainEventData<?>> fetchDomainEvents(String aggregateIdentifier,
                                                                    long firstSequenceNumber, int batchSize) {
+        long seen = known.lastKnown(aggregateIdentifier); // before reading: whatever it names is in the log by now
         List<StoredEvent.Domain> result = new ArrayList<>();
-        long from = firstSequenceNumber;
+        long expected = firstSequenceNumber;
         int window = FIRST_LOAD_WINDOW;
         boolean first = true;
+        boolean ended = false;
         while (result.size() < batchSize) {
-            List<Document> commits = commitsStartingIn(aggregateIdentifier, from, window);
-            if (first && (commits.isEmpty() || commits.get(0).get("seq", Number.class).longValue() != from)) {
-                Document containing = commitContaining(aggregateIdentifier, from);
+            List<Document> commits = commitsHolding(aggregateIdentifier, expected, window);
+            if (first && legacyFormat && expected > 0
+                    && (commits.isEmpty() || CommitDocuments.range(commits.get(0), aggregateIdentifier)[0] > expected)) {
+                // a commit written before every event had its key is found only by its first sequence number
+                Document containing = commitContaining(aggregateIdentifier, expected);
                 if (containing != null) {
                     commits.add(0, containing);
                 }
             }
             first = false;
-            if (commits.isEmpty()) {
-                break;
-            }
-            long expected = from;
+            long from = expected;
             for (Document commit : commits) {
-                if (commit.get("seq", Number.class).longValue() > expected) {
-                    break; // only contiguous commits; the next window continues from the hole
+                long[] range = CommitDocuments.range(commit, aggregateIdentifier);
+                long seq = range[0];
+                long lastSeq = range[1];
+                if (lastSeq < expected) {
+                    continue;
                 }
-                for (StoredEvent.Domain event : CommitDocuments.domainEvents(commit)) {
-                    if (event.getSequenceNumber() >= from) {
+                if (seq > expected) {
+                    throw hole(aggregateIdentifier, expected, seq);
+                }
+                for (StoredEvent.Domain event : CommitDocuments.domainEvents(commit, aggregateIdentifier)) {
+                    if (event.getSequenceNumber() >= expected) {
                         result.add(event);
                     }
                 }
-                expected = commit.get("lastSeq", Number.class).longValue() + 1;
+                expected = lastSeq + 1;
             }
             if (expected == from) {
+                ended = true;
                 break;
             }
-            from = expected;
             window = Math.min(window * 2, batchSize); // long streams: fewer, larger look-ups
+        }
+        if (ended && seen >= expected) {
+            throw hole(aggregateIdentifier, expected, seen);
+        }
+        if (expected > firstSequenceNumber) {
+            known.sawUpTo(aggregateIdentifier, expected - 1);
         }
         return result;
     }
 
-    private List<Document> commitsStartingIn(String aggregateId, long from, int window) {
+    private static EventStoreException hole(String aggregateId, long missing, long present) {
+        return new EventStoreException(String.format(
+                "The stream of aggregate [%s] has no event with sequence number %d but has one with %d: it is not "
+                        + "loaded short (a hole in a stream means events were removed or written around this engine)",
+                aggregateId, missing, present));
+    }
+
+    /** The commits of the aggregate that hold any sequence number of {@code from .. from+window-1}, by first one. */
+    private List<Document> commitsHolding(String aggregateId, long from, int window) {
         List<String> keys = new ArrayList<>(window);
         for (long s = from; s < from + window; s++) {
             keys.add(aggregateId + "/" + s);
         }
-        List<Document> commits = events.find(in("key", keys)).into(new ArrayList<>());
-        commits.sort(Comparator.comparingLong(d -> d.get("seq", Number.class).longValue()));
+        List<Document> commits = new ArrayList<>();
+        Set<Object> ids = new HashSet<>();
+        for (Document commit : events.find(in("key", keys))) {
+            if (ids.add(commit.get("_id"))) { // the embedded server returns a commit once per matching key
+                commits.add(commit);
+            }
+        }
+        commits.sort(Comparator.comparingLong(d -> CommitDocuments.range(d, aggregateId)[0]));
         return commits;
     }
 
     /**
-     * The commit that holds {@code seq} without starting at it, if any (a load from inside a commit). Decided by
-     * the last commit that starts before {@code seq}, looked for in growing windows behind it.
+     * The commit that holds {@code seq} without starting at it, if any, for commits written before every event had
+     * its key. Decided by the last commit that starts before {@code seq}, looked for in growing windows behind it.
      */
     private Document commitContaining(String aggregateId, long seq) {
         long to = seq;
         for (int window = 8; to > 0 && window <= LOOK_BACK; window *= 8) {
             long from = Math.max(0, seq - window);
-            List<Document> before = commitsStartingIn(aggregateId, from, (int) (to - from));
+            List<Document> before = commitsHolding(aggregateId, from, (int) (to - from));
             if (!before.isEmpty()) {
                 Document last = before.get(before.size() - 1);
                 return last.get("lastSeq", Number.class).longValue() >= seq ? last : null;
@@ -603,13 +799,37 @@ public class MongoEventStorageEngine extends BatchingEventStorageEngine {
         return events.find(and(eq("aggregateId", aggregateId), lt("seq", seq), gte("lastSeq", seq))).first();
     }
 
+    /**
+     * The aggregate's last sequence number: the stream is walked forward by key windows from what this process
+     * already knows (an index lookup per window on every server, where a sort by sequence number would scan the
+     * embedded server's collection).
+     */
     @Override
     public Optional<Long> lastSequenceNumberFor(String aggregateIdentifier) {
-        Document last = events.find(eq("aggregateId", aggregateIdentifier))
-                              .sort(Sorts.descending("seq"))
-                              .projection(Projections.include("lastSeq"))
-                              .first();
-        return Optional.ofNullable(last).map(d -> d.get("lastSeq", Number.class).longValue());
+        // in a log with commits from before every event had its key, walk from 0: each window then starts where a
+        // commit ended, so it finds the next commit by its first key
+        long last = legacyFormat ? -1 : known.lastKnown(aggregateIdentifier);
+        int window = FIRST_LOAD_WINDOW;
+        while (true) {
+            long from = last + 1;
+            List<String> keys = new ArrayList<>(window);
+            for (long s = from; s < from + window; s++) {
+                keys.add(aggregateIdentifier + "/" + s);
+            }
+            long before = last;
+            for (Document commit : events.find(in("key", keys))) {
+                last = Math.max(last, CommitDocuments.range(commit, aggregateIdentifier)[1]);
+            }
+            if (last == before) {
+                break;
+            }
+            window = Math.min(window * 2, 1024);
+        }
+        if (last < 0) {
+            return Optional.empty();
+        }
+        known.sawUpTo(aggregateIdentifier, last);
+        return Optional.of(last);
     }
 
     // ------------------------------------------------------------------------------------------------- tracking
@@ -684,15 +904,35 @@ public class MongoEventStorageEngine extends BatchingEventStorageEngine {
         return GapAwareTrackingToken.newInstance(last == null ? 0 : last.getLong("last"), List.of());
     }
 
-    /** Just before the first event recorded at or after {@code dateTime}; the head when there is none. */
+    /**
+     * Just before the first event (by global position) whose timestamp is at or after {@code dateTime}, as Axon's
+     * JDBC engine does ({@code min(globalIndex) - 1 where timestamp >= t}); the head when there is none. Every event
+     * of a commit counts, not only its first. Commits are pre-selected by {@code at} (the commit's latest event
+     * timestamp rounded up to the millisecond, a BSON date) and then checked event by event at full precision;
+     * commits written before {@code at} existed are checked event by event as well.
+     */
     @Override
     public TrackingToken createTokenAt(Instant dateTime) {
-        Document first = events.find(gte("recordedAt", dateTime.toString()))
-                               .sort(Sorts.ascending("_id")).projection(Projections.include("_id")).first();
-        if (first == null) {
-            return createHeadToken();
+        Bson candidates = gte("at", new Date(RecordedAt.ceilMillis(dateTime)));
+        if (legacyFormat) {
+            candidates = or(candidates, exists("at", false));
         }
-        return GapAwareTrackingToken.newInstance(first.getLong("_id") - 1, List.of());
+        try (MongoCursor<Document> cursor = events.find(candidates).sort(Sorts.ascending("_id"))
+                                                  .batchSize(100).iterator()) {
+            while (cursor.hasNext()) {
+                Document commit = cursor.next();
+                if (commit.getBoolean("tombstone", false)) {
+                    continue;
+                }
+                List<Document> stored = commit.getList("events", Document.class);
+                for (int i = 0; i < stored.size(); i++) {
+                    if (!Instant.parse(stored.get(i).getString("timestamp")).isBefore(dateTime)) {
+                        return GapAwareTrackingToken.newInstance(commit.getLong("_id") + i - 1, List.of());
+                    }
+                }
+            }
+        }
+        return createHeadToken();
     }
 
     /**

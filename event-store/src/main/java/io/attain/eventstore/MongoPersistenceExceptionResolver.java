@@ -6,7 +6,10 @@ import com.mongodb.MongoCommandException;
 import com.mongodb.MongoWriteException;
 import org.axonframework.common.jdbc.PersistenceExceptionResolver;
 
-/** Recognises MongoDB's duplicate-key errors (E11000), the signal of a lost optimistic-concurrency race. */
+/**
+ * Recognises MongoDB's duplicate-key errors (E11000), the signal of a lost optimistic-concurrency race or of a re-used
+ * event identifier, and the engine's own refusal of an append that repeats an event id or sequence number.
+ */
 public final class MongoPersistenceExceptionResolver implements PersistenceExceptionResolver {
 
     static final int DUPLICATE_KEY = 11000;
@@ -27,6 +30,9 @@ public final class MongoPersistenceExceptionResolver implements PersistenceExcep
     }
 
     static boolean isDuplicateKey(Throwable t) {
+        if (t instanceof DuplicateEventException) {
+            return true;
+        }
         if (t instanceof CommitRefusedException e) {
             return ErrorCategory.fromErrorCode(e.code()) == ErrorCategory.DUPLICATE_KEY;
         }

@@ -18,6 +18,7 @@ import org.axonframework.eventsourcing.GenericAggregateFactory;
 import org.axonframework.eventsourcing.eventstore.EmbeddedEventStore;
 import org.axonframework.eventsourcing.eventstore.EventStoreException;
 import org.axonframework.eventsourcing.snapshotting.SnapshotFilter;
+import org.axonframework.messaging.MetaData;
 import org.axonframework.messaging.unitofwork.DefaultUnitOfWork;
 import org.axonframework.modelling.command.AggregateStreamCreationException;
 import org.axonframework.modelling.command.ConcurrencyException;
@@ -173,10 +174,12 @@ public abstract class EventStoreConformance {
         assertThat(sequences).containsExactlyElementsOf(
                 IntStream.range(0, total).mapToObj(i -> (long) i).toList());
         assertThat(wonBy).hasSize(total - 1);
-        // every loser was told; each lost race left its allocated position behind as a tombstone, never an event
+        // every loser was told; a lost race left its allocated position behind as a tombstone, never an event (a
+        // loser whose sequence number the engine had already seen written was refused before allocating)
         StoreFixture.Read read = StoreFixture.readAll(engine, null);
         assertThat(read.events()).hasSize(total);
-        assertThat(engine.allocatedPositions()).isEqualTo(total + losers.get());
+        assertThat(engine.allocatedPositions()).isBetween((long) total, (long) total + losers.get());
+        assertThat(read.gapAwareToken().getGaps()).isEmpty();
     }
 
     // 3 ---------------------------------------------------------------------------------------------------------
@@ -326,12 +329,13 @@ public abstract class EventStoreConformance {
     @Test
     void refusedWriterLeavesATombstoneThatReadersPassAtOnce() {
         engine.appendEvents(commit("deal", 0, 1));                // 1
-        assertThatThrownBy(() -> engine.appendEvents(commit("deal", 0, 2)))   // 2..3 refused
-                .isInstanceOf(AggregateStreamCreationException.class);
-        engine.appendEvents(incremented("deal", 1));              // 4
+        insertRaw(allocateRaw(1), "deal", 1);                     // 2: written by another writer of the store
+        assertThatThrownBy(() -> engine.appendEvents(commit("deal", 1, 2)))   // 3..4 refused by the server
+                .isInstanceOf(ConcurrencyException.class);
+        engine.appendEvents(incremented("deal", 2));              // 5
 
         StoreFixture.Read read = StoreFixture.readAll(engine, null); // no clock advance: no waiting
-        assertThat(read.positions()).containsExactly(1L, 4L);
+        assertThat(read.positions()).containsExactly(1L, 2L, 5L);
         assertThat(read.gapAwareToken().getGaps()).isEmpty();
     }
 
@@ -552,6 +556,206 @@ public abstract class EventStoreConformance {
         assertThat(StoreFixture.readAll(engine, engine.createTailToken()).events()).hasSize(2);
         assertThat(StoreFixture.readAll(engine, engine.createHeadToken()).events()).isEmpty();
         assertThat(StoreFixture.readAll(engine, engine.createTokenAt(between)).positions()).containsExactly(2L);
+    }
+
+    // 10 log correctness (issue 9) -----------------------------------------------------------------------------
+
+    @Test
+    void aTokenAtAWholeSecondOrMillisecondFindsEveryEventAtOrAfterIt() {
+        // Instant.toString() writes 0, 3, 6 or 9 fraction digits: as strings, "…:30.250Z" sorts before "…:30Z"
+        engine.appendEvents(event("t1", 0, "2026-03-01T10:15:29.999Z"));                      // 1
+        engine.appendEvents(event("t2", 0, "2026-03-01T10:15:30.250Z"));                      // 2
+        engine.appendEvents(event("t3", 0, "2026-03-01T10:15:30.250000001Z"));                // 3
+        engine.appendEvents(event("t4", 0, "2026-03-01T10:15:31Z"));                          // 4
+
+        assertThat(positionsFrom(Instant.parse("2026-03-01T10:15:30Z"))).containsExactly(2L, 3L, 4L);
+        assertThat(positionsFrom(Instant.parse("2026-03-01T10:15:30.250Z"))).containsExactly(2L, 3L, 4L);
+        assertThat(positionsFrom(Instant.parse("2026-03-01T10:15:30.250000001Z"))).containsExactly(3L, 4L);
+        assertThat(positionsFrom(Instant.parse("2026-03-01T10:15:30.2500001Z"))).containsExactly(4L);
+        assertThat(positionsFrom(Instant.parse("2026-03-01T10:15:29Z"))).containsExactly(1L, 2L, 3L, 4L);
+        assertThat(positionsFrom(Instant.parse("2026-03-01T10:15:31.000001Z"))).isEmpty();
+    }
+
+    @Test
+    void aTokenAtATimeLooksAtEveryEventOfACommitNotOnlyItsFirst() {
+        engine.appendEvents(event("early", 0, "2026-03-01T09:00:00Z"));                       // 1
+        engine.appendEvents(event("c", 0, "2026-03-01T10:00:00Z"),                            // 2
+                            event("c", 1, "2026-03-01T10:00:00.5Z"),                          // 3
+                            event("c", 2, "2026-03-01T10:00:01Z"));                           // 4
+        assertThat(positionsFrom(Instant.parse("2026-03-01T10:00:00.1Z"))).containsExactly(3L, 4L);
+        assertThat(positionsFrom(Instant.parse("2026-03-01T10:00:01Z"))).containsExactly(4L);
+    }
+
+    @Test
+    void aSequenceNumberAlreadyInsideACommitIsRefused() {
+        engine.appendEvents(commit("dup", 0, 2));                                             // 0, 1
+        assertThatThrownBy(() -> engine.appendEvents(incremented("dup", 1)))
+                .isInstanceOf(ConcurrencyException.class);
+        // another engine (nothing known in memory) is refused by the log itself
+        MongoEventStorageEngine other = fixture.engine(database);
+        assertThatThrownBy(() -> other.appendEvents(commit("dup", 1, 2))).isInstanceOf(ConcurrencyException.class);
+        assertThatThrownBy(() -> other.appendEvents(incremented("dup", 1), incremented("dup", 1)))
+                .isInstanceOf(ConcurrencyException.class);
+        assertThat(engine.readEvents("dup").asStream().map(DomainEventMessage::getSequenceNumber).toList())
+                .containsExactly(0L, 1L);
+        other.appendEvents(incremented("dup", 2));              // (one writing engine from here: in-process positions)
+        assertThat(StoreFixture.readAll(other, null).events()).hasSize(3);
+    }
+
+    @Test
+    void aReusedEventIdentifierIsRefusedAndDeliveredOnce() {
+        DomainEventMessage<?> first = incremented("a", 0);
+        engine.appendEvents(first);
+        DomainEventMessage<?> sameId = new GenericDomainEventMessage<>("Counter", "b", 0,
+                new TestEvents.Incremented("b", 1), MetaData.emptyInstance(), first.getIdentifier(), Instant.now());
+        assertThatThrownBy(() -> engine.appendEvents(sameId)).isInstanceOf(AggregateStreamCreationException.class);
+        DomainEventMessage<?> laterSameId = new GenericDomainEventMessage<>("Counter", "a", 1,
+                new TestEvents.Incremented("a", 1), MetaData.emptyInstance(), first.getIdentifier(), Instant.now());
+        assertThatThrownBy(() -> engine.appendEvents(laterSameId)).isInstanceOf(ConcurrencyException.class);
+        assertThatThrownBy(() -> engine.appendEvents(GenericEventMessage.asEventMessage(
+                new TestEvents.Renamed("x", "y")).andMetaData(Map.of()), sameIdPlain(first)))
+                .isInstanceOf(ConcurrencyException.class);
+
+        StoreFixture.Read read = StoreFixture.readAll(engine, null);
+        assertThat(read.ids()).containsExactly(first.getIdentifier());
+        assertThat(engine.readEvents("b").asStream().count()).isZero();
+    }
+
+    private static EventMessage<?> sameIdPlain(EventMessage<?> of) {
+        return new GenericEventMessage<>(new org.axonframework.messaging.GenericMessage<>(
+                of.getIdentifier(), new TestEvents.Renamed("x", "z"), MetaData.emptyInstance()), of::getTimestamp);
+    }
+
+    @Test
+    void anAppendThatWouldLeaveAHoleIsRefused() {
+        assertThatThrownBy(() -> engine.appendEvents(incremented("h", 3)))        // a stream starting above 0
+                .isInstanceOf(ConcurrencyException.class);
+        engine.appendEvents(commit("h", 0, 2));
+        assertThatThrownBy(() -> engine.appendEvents(incremented("h", 3)))        // 2 is missing
+                .isInstanceOf(ConcurrencyException.class);
+        assertThatThrownBy(() -> fixture.engine(database).appendEvents(incremented("h", 3)))
+                .isInstanceOf(ConcurrencyException.class);
+        assertThatThrownBy(() -> engine.appendEvents(incremented("h", 2), incremented("h", 4)))
+                .isInstanceOf(ConcurrencyException.class);
+        assertThat(engine.allocatedPositions()).isEqualTo(2);                     // refused before allocating
+        fixture.engine(database).appendEvents(incremented("h", 2));               // a fresh engine looks it up
+        assertThat(engine.readEvents("h").asStream().map(DomainEventMessage::getSequenceNumber).toList())
+                .containsExactly(0L, 1L, 2L);
+    }
+
+    @Test
+    void aStreamWithAHoleIsRefusedLoudlyNotLoadedShort() {
+        for (long s = 0; s < 6; s++) {
+            engine.appendEvents(incremented("holed", s));
+        }
+        database.getCollection(MongoEventStorageEngine.EVENTS)
+                .deleteOne(new Document("aggregateId", "holed").append("seq", 3L));   // removed around the engine
+        assertThatThrownBy(() -> fixture.engine(database).readEvents("holed").asStream().count())
+                .isInstanceOf(EventStoreException.class).hasMessageContaining("no event with sequence number 3");
+        // the engine that saw the stream reach 5 notices a stream that now ends early
+        database.getCollection(MongoEventStorageEngine.EVENTS)
+                .deleteMany(new Document("aggregateId", "holed").append("seq", new Document("$gte", 3L)));
+        assertThatThrownBy(() -> engine.readEvents("holed").asStream().count())
+                .isInstanceOf(EventStoreException.class).hasMessageContaining("no event with sequence number 3");
+        // a stream that does not start at 0
+        long position = allocateRaw(1);
+        insertRaw(position, "late-start", 2);
+        assertThatThrownBy(() -> engine.readEvents("late-start").asStream().count())
+                .isInstanceOf(EventStoreException.class).hasMessageContaining("no event with sequence number 0");
+    }
+
+    @Test
+    void aUnitOfWorkThatSpansTwoAggregatesIsAllOrNothing() {
+        engine.appendEvents(commit("acc-a", 0, 2));                               // 1..2
+        // through Axon's event store and a unit of work, as a command handler touching two aggregates would
+        EmbeddedEventStore store = EmbeddedEventStore.builder().storageEngine(engine).build();
+        try {
+            DefaultUnitOfWork<?> uow = DefaultUnitOfWork.startAndGet(null);
+            store.publish(incremented("acc-b", 0));                              // a new aggregate
+            store.publish(incremented("acc-a", 1));                              // a stale writer of acc-a: conflicts
+            assertThatThrownBy(uow::commit).isInstanceOf(ConcurrencyException.class);
+        } finally {
+            store.shutDown();
+        }
+        assertThat(engine.readEvents("acc-b").asStream().count()).isZero();
+        StoreFixture.Read afterRefusal = StoreFixture.readAll(engine, null);      // no waiting: a tombstone
+        assertThat(afterRefusal.positions()).containsExactly(1L, 2L);
+        assertThat(afterRefusal.gapAwareToken().getGaps()).isEmpty();
+
+        // the same two aggregates, this time without a conflict: one commit, both streams complete
+        List<EventMessage<?>> both = new ArrayList<>();
+        both.add(incremented("acc-b", 0));
+        both.add(incremented("acc-a", 2));
+        both.add(incremented("acc-b", 1));
+        both.add(GenericEventMessage.asEventMessage(new TestEvents.Renamed("process", "p")));
+        engine.appendEvents(both);
+        assertThat(engine.readEvents("acc-a").asStream().map(DomainEventMessage::getSequenceNumber).toList())
+                .containsExactly(0L, 1L, 2L);
+        assertThat(fixture.engine(database).readEvents("acc-b").asStream()
+                          .map(DomainEventMessage::getSequenceNumber).toList()).containsExactly(0L, 1L);
+        StoreFixture.Read read = StoreFixture.readAll(engine, afterRefusal.token());
+        assertThat(read.ids()).containsExactlyElementsOf(both.stream().map(EventMessage::getIdentifier).toList());
+        assertThat(read.events().get(1)).isInstanceOf(DomainEventMessage.class);
+        assertThat(((DomainEventMessage<?>) read.events().get(1)).getAggregateIdentifier()).isEqualTo("acc-a");
+        assertThat(read.events().get(3)).isNotInstanceOf(DomainEventMessage.class);
+        assertThat(engine.lastSequenceNumberFor("acc-b")).contains(1L);
+        assertThat(fixture.engine(database).lastSequenceNumberFor("acc-b")).contains(1L);
+
+        // a lost race on creating one of them reads as such
+        List<EventMessage<?>> recreate = List.of(incremented("acc-a", 3), incremented("acc-b", 0));
+        assertThatThrownBy(() -> fixture.engine(database).appendEvents(recreate))
+                .isInstanceOf(AggregateStreamCreationException.class);
+        assertThat(engine.readEvents("acc-a").asStream().count()).isEqualTo(3);
+    }
+
+    @Test
+    void aStoreWrittenBeforeEveryEventHadItsKeyStillLoadsAndFindsTokensByTime() {
+        // the layout of earlier builds: one key per commit (its first sequence number), recordedAt as a string
+        MongoCollection<Document> events = database.getCollection(MongoEventStorageEngine.EVENTS);
+        database.getCollection(MongoEventStorageEngine.POSITIONS).deleteOne(eq("_id", MongoEventStorageEngine.FORMAT_ID));
+        events.insertOne(legacyCommit(1, "old", 0, "2026-03-01T10:15:29.500Z", "2026-03-01T10:15:30Z",
+                                      "2026-03-01T10:15:30.250Z"));
+        events.insertOne(legacyCommit(4, "old", 3, "2026-03-01T10:15:31Z"));
+        database.getCollection(MongoEventStorageEngine.POSITIONS)
+                .insertOne(new Document("_id", MongoEventStorageEngine.COUNTER_ID).append("value", 4L));
+        MongoEventStorageEngine upgraded = fixture.engine(database);
+
+        assertThat(upgraded.readEvents("old", 1).asStream().map(DomainEventMessage::getSequenceNumber).toList())
+                .containsExactly(1L, 2L, 3L);                                     // from inside an old commit
+        assertThat(upgraded.lastSequenceNumberFor("old")).contains(3L);
+        assertThat(StoreFixture.readAll(upgraded, upgraded.createTokenAt(Instant.parse("2026-03-01T10:15:30Z")))
+                               .positions()).containsExactly(2L, 3L, 4L);
+        assertThatThrownBy(() -> upgraded.appendEvents(incremented("old", 2)))   // inside the old commit
+                .isInstanceOf(ConcurrencyException.class);
+        upgraded.appendEvents(incremented("old", 4));
+        assertThat(upgraded.readEvents("old").asStream().count()).isEqualTo(5);
+    }
+
+    private static Document legacyCommit(long position, String aggregateId, long firstSeq, String... timestamps) {
+        List<Document> docs = new ArrayList<>();
+        for (int i = 0; i < timestamps.length; i++) {
+            docs.add(new Document("eventId", UUID.randomUUID().toString()).append("seq", firstSeq + i)
+                             .append("timestamp", timestamps[i])
+                             .append("payloadType", TestEvents.Incremented.class.getName())
+                             .append("payloadRevision", null)
+                             .append("payload", "{\"counterId\":\"" + aggregateId + "\",\"by\":1}")
+                             .append("metaData", "{}"));
+        }
+        return new Document("_id", position).append("last", position + timestamps.length - 1)
+                .append("aggregateId", aggregateId).append("aggregateType", "Counter")
+                .append("seq", firstSeq).append("lastSeq", firstSeq + timestamps.length - 1)
+                .append("key", aggregateId + "/" + firstSeq).append("recordedAt", timestamps[0])
+                .append("events", docs);
+    }
+
+    private List<Long> positionsFrom(Instant at) {
+        return StoreFixture.readAll(engine, engine.createTokenAt(at)).positions();
+    }
+
+    private static DomainEventMessage<?> event(String aggregateId, long seq, String timestamp) {
+        return new GenericDomainEventMessage<>("Counter", aggregateId, seq, new TestEvents.Incremented(aggregateId, 1),
+                                               MetaData.emptyInstance(), UUID.randomUUID().toString(),
+                                               Instant.parse(timestamp));
     }
 
     // helpers -------------------------------------------------------------------------------------------------

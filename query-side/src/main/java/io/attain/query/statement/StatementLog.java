@@ -23,8 +23,8 @@ import static com.mongodb.client.model.Filters.regex;
  * Reads commission statements from the log, on purpose (an audit tool): a statement's events through the event
  * store's read of the aggregate's stream ({@link EventStore#readEvents(String, long)} from sequence 0, i.e. never a
  * snapshot), their global positions from the commit documents of the {@code events} collection (ADR 0002: one
- * document per commit, {@code _id} = the first event's position, the events in order), and the raw stored events
- * for the seals.
+ * document per commit, {@code _id} = the first event's position, the events in order, one {@code key} per event; a
+ * "mixed" commit names each event's aggregate), and the raw stored events for the seals.
  */
 public final class StatementLog {
 
@@ -84,14 +84,23 @@ public final class StatementLog {
             keys.add(statementId + "/" + m.getSequenceNumber());
         }
         List<RawEvent> raw = new ArrayList<>();
+        java.util.Set<Object> seen = new java.util.HashSet<>();
         for (Document commit : commits.find(in("key", keys))) {
-            if (!statementId.equals(commit.getString("aggregateId"))) {
+            // one key per event: the embedded server returns a commit once per matching key
+            if (!seen.add(commit.get("_id"))) {
+                continue;
+            }
+            boolean mixed = commit.getBoolean("mixed", false); // one unit of work that touched several aggregates
+            if (!mixed && !statementId.equals(commit.getString("aggregateId"))) {
                 continue;
             }
             long first = ((Number) commit.get("_id")).longValue();
             List<Document> events = commit.getList("events", Document.class, List.of());
             for (int i = 0; i < events.size(); i++) {
                 Document e = events.get(i);
+                if (mixed && !statementId.equals(e.getString("aggregateId"))) {
+                    continue;
+                }
                 raw.add(new RawEvent(first + i, e.getString("eventId"), ((Number) e.get("seq")).longValue(),
                                      e.getString("timestamp"), e.getString("payloadType"),
                                      e.getString("payloadRevision"), e.getString("payload")));
