@@ -42,6 +42,12 @@ final class JournalledCollection extends MemoryCollection {
         return idField == null ? encoded : JournalRecords.key(document.get(idField));
     }
 
+    /** The key of a document that is not otherwise encoded (a removal): only id-less collections encode it whole. */
+    private byte[] key(Document document) {
+        String idField = getIdField();
+        return idField == null ? JournalRecords.encode(document) : JournalRecords.key(document.get(idField));
+    }
+
     private void journalPut(Document document) {
         if (backend.journaling()) {
             byte[] encoded = JournalRecords.encode(document);
@@ -126,7 +132,7 @@ final class JournalledCollection extends MemoryCollection {
         if (backend.journaling()) {
             String idField = getIdField();
             if (idField == null || !java.util.Objects.equals(oldDocument.get(idField), newDocument.get(idField))) {
-                journal(JournalRecords.delete(getFullName(), key(oldDocument, JournalRecords.encode(oldDocument))));
+                journal(JournalRecords.delete(getFullName(), key(oldDocument)));
             }
             journalPut(newDocument);
         }
@@ -137,7 +143,7 @@ final class JournalledCollection extends MemoryCollection {
         Document document = getDocument(position);
         super.removeDocument(position);
         if (document != null && backend.journaling()) {
-            journal(JournalRecords.delete(getFullName(), key(document, JournalRecords.encode(document))));
+            journal(JournalRecords.delete(getFullName(), key(document)));
         }
     }
 
