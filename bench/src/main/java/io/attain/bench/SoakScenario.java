@@ -27,6 +27,9 @@ public final class SoakScenario implements Scenario {
 
     static final int MINUTES = 20;
     static final String TOKEN = "bench-" + java.util.UUID.randomUUID();
+    /** The step under way, named in the line each slow health answer prints. */
+    private static final java.util.concurrent.atomic.AtomicReference<String> currentStep =
+            new java.util.concurrent.atomic.AtomicReference<>("start");
 
     @Override
     public String name() {
@@ -54,6 +57,7 @@ public final class SoakScenario implements Scenario {
         AtomicLong longestHealthNanos = new AtomicLong();
         AtomicLong slowHealth = new AtomicLong();
         AtomicLong healthChecks = new AtomicLong();
+        currentStep.set("start");
         Thread health = new Thread(() -> {
             while (!stop.get()) {
                 long t0 = System.nanoTime();
@@ -68,6 +72,8 @@ public final class SoakScenario implements Scenario {
                 longestHealthNanos.accumulateAndGet(took, Math::max);
                 if (took > TimeUnit.SECONDS.toNanos(1)) {
                     slowHealth.incrementAndGet();
+                    System.err.printf("bench/run soak: health answered in %d ms at %s, during %s%n",
+                                      TimeUnit.NANOSECONDS.toMillis(took), java.time.Instant.now(), currentStep.get());
                 }
                 try {
                     Thread.sleep(250); // the probe's interval
@@ -126,9 +132,14 @@ public final class SoakScenario implements Scenario {
     }
 
     private static Process start(Path jar, Path dataDir, int httpPort) throws Exception {
-        List<String> command = List.of(CommandsScenario.javaBin(), "-Xmx3g", "-jar", jar.toString(),
-                                       "--server.port=" + httpPort, "--attain.data-dir=" + dataDir,
-                                       "--logging.level.root=WARN");
+        List<String> command = new ArrayList<>(List.of(CommandsScenario.javaBin(), "-Xmx3g",
+                                                       "-Xlog:gc*:file=" + dataDir.resolve("gc.log") + ":time,uptime"));
+        String jfr = System.getenv("BENCH_APP_JFR");   // e.g. BENCH_APP_JFR=/tmp/soak.jfr: profile the app
+        if (jfr != null && !jfr.isBlank()) {
+            command.add("-XX:StartFlightRecording=filename=" + jfr + ",settings=profile");
+        }
+        command.addAll(List.of("-jar", jar.toString(), "--server.port=" + httpPort, "--attain.data-dir=" + dataDir,
+                               "--logging.level.root=WARN"));
         ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(true)
                 .redirectOutput(ProcessBuilder.Redirect.appendTo(dataDir.resolve("app.log").toFile()));
         builder.environment().put("ATTAIN_ADMIN_TOKEN", TOKEN);
@@ -143,7 +154,9 @@ public final class SoakScenario implements Scenario {
                 .redirectOutput(dataDir.resolve(name + ".log").toFile());
         builder.environment().put("ATTAIN_TOKEN", TOKEN);
         long t0 = System.nanoTime();
+        currentStep.set(name);
         int exit = builder.start().waitFor();
+        currentStep.set("after " + name);
         System.err.printf("bench/run soak: %s exit %d in %.1f s%n", name, exit, (System.nanoTime() - t0) / 1e9);
         return exit == 0 ? 0 : 1;
     }
