@@ -52,7 +52,7 @@ public final class SoakScenario implements Scenario {
         String base = "http://127.0.0.1:" + httpPort;
         HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5))
                                     .executor(Executors.newFixedThreadPool(2)).build();
-        Process app = start(jar, dataDir, httpPort);
+        Process app = start(jar, dataDir, httpPort, "soak");
         AtomicBoolean stop = new AtomicBoolean();
         AtomicLong longestHealthNanos = new AtomicLong();
         AtomicLong slowHealth = new AtomicLong();
@@ -113,7 +113,7 @@ public final class SoakScenario implements Scenario {
         app.destroyForcibly(); // kill -9 of the CRM-sized store
         app.waitFor(30, TimeUnit.SECONDS);
         long t0 = System.nanoTime();
-        app = start(jar, dataDir, httpPort);
+        app = start(jar, dataDir, httpPort, "restart");
         try {
             CommandsScenario.awaitHealthy(http, base, app, dataDir, Duration.ofMinutes(5));
         } finally {
@@ -131,12 +131,14 @@ public final class SoakScenario implements Scenario {
         }
     }
 
-    private static Process start(Path jar, Path dataDir, int httpPort) throws Exception {
+    /** Starts the app; its GC log (and JFR recording, if asked for) are named after {@code run}, so a restart keeps them. */
+    private static Process start(Path jar, Path dataDir, int httpPort, String run) throws Exception {
         List<String> command = new ArrayList<>(List.of(CommandsScenario.javaBin(), "-Xmx3g",
-                                                       "-Xlog:gc*:file=" + dataDir.resolve("gc.log") + ":time,uptime"));
+                                                       "-Xlog:gc*:file=" + dataDir.resolve("gc-" + run + ".log") + ":time,uptime"));
         String jfr = System.getenv("BENCH_APP_JFR");   // e.g. BENCH_APP_JFR=/tmp/soak.jfr: profile the app
         if (jfr != null && !jfr.isBlank()) {
-            command.add("-XX:StartFlightRecording=filename=" + jfr + ",settings=profile");
+            command.add("-XX:StartFlightRecording=filename=" + jfr.replaceFirst("(\\.jfr)?$", "-" + run + ".jfr")
+                        + ",settings=profile");
         }
         command.addAll(List.of("-jar", jar.toString(), "--server.port=" + httpPort, "--attain.data-dir=" + dataDir,
                                "--logging.level.root=WARN"));
