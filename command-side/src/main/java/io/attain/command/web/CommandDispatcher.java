@@ -14,7 +14,6 @@ import org.springframework.security.core.context.ReactiveSecurityContextHolder;
 import org.springframework.security.core.context.SecurityContext;
 import org.springframework.stereotype.Component;
 import reactor.core.publisher.Mono;
-import reactor.core.scheduler.Schedulers;
 import reactor.util.retry.Retry;
 
 import java.util.Map;
@@ -23,8 +22,8 @@ import java.util.concurrent.CompletableFuture;
 
 /**
  * Sends the commands of the HTTP API: attaches the authenticated actor (ids and roles, no credentials)
- * as metadata, runs the command off the event loop, retries it up to {@value #RETRIES} times when a
- * concurrent writer got there first, and answers with the {@link WriteResult} of what it appended (the
+ * as metadata, runs the command off the event loop on the {@link CommandScheduler}'s threads, retries it
+ * up to {@value #RETRIES} times when a concurrent writer got there first, and answers with the {@link WriteResult} of what it appended (the
  * engine's receipt for the command message id).
  */
 @Component
@@ -63,7 +62,7 @@ public class CommandDispatcher {
 
     private Mono<WriteResult> dispatch(CommandMessage<?> message) {
         return Mono.defer(() -> Mono.fromFuture(handle(message)))
-                .subscribeOn(Schedulers.boundedElastic())
+                .subscribeOn(CommandScheduler.commands())
                 .retryWhen(Retry.max(RETRIES)
                         .filter(ConcurrencyException.class::isInstance)
                         .onRetryExhaustedThrow((spec, signal) -> signal.failure()))

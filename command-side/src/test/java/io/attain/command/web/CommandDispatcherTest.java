@@ -24,7 +24,9 @@ import org.junit.jupiter.api.Test;
 import org.mockito.ArgumentCaptor;
 import org.springframework.security.authentication.AuthenticationCredentialsNotFoundException;
 import org.springframework.security.core.context.ReactiveSecurityContextHolder;
+import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
+import reactor.core.scheduler.Schedulers;
 
 import java.math.BigDecimal;
 import java.util.ArrayDeque;
@@ -32,7 +34,12 @@ import java.util.Deque;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.time.Duration;
+import java.util.List;
 import java.util.concurrent.Callable;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
@@ -158,5 +165,42 @@ class CommandDispatcherTest {
         assertThatThrownBy(() -> dispatcher.send(CommandDispatcherTest::region).block())
                 .isInstanceOf(AuthenticationCredentialsNotFoundException.class);
         verify(bus, never()).dispatch(any(), any());
+    }
+
+    @Test
+    void commandsWaitingForTheStoreLeaveTheSharedPoolFree() throws Exception {
+        // More commands than Reactor's shared pool has threads, each blocked in the bus as if waiting for
+        // the journal's fsync: on boundedElastic() they would hold all of its threads and a health check
+        // (which Spring Boot runs there) would wait behind them.
+        int commands = Schedulers.DEFAULT_BOUNDED_ELASTIC_SIZE + 5;
+        CountDownLatch allBlocked = new CountDownLatch(commands);
+        CountDownLatch release = new CountDownLatch(1);
+        Set<String> threads = ConcurrentHashMap.newKeySet();
+        doAnswer(invocation -> {
+            CommandMessage<Object> message = invocation.getArgument(0);
+            CommandCallback<Object, Object> callback = invocation.getArgument(1);
+            threads.add(Thread.currentThread().getName());
+            allBlocked.countDown();
+            release.await();
+            callback.onResult(message, GenericCommandResultMessage.asCommandResultMessage("ok"));
+            return null;
+        }).when(bus).dispatch(any(), any());
+
+        var results = Flux.range(0, commands)
+                .flatMap(i -> send(CommandDispatcherTest::region), commands)
+                .collectList()
+                .toFuture();
+        try {
+            assertThat(allBlocked.await(10, TimeUnit.SECONDS)).as("every command reached the bus").isTrue();
+            String probe = Mono.fromCallable(() -> "healthy")
+                    .subscribeOn(Schedulers.boundedElastic())
+                    .block(Duration.ofSeconds(2));
+            assertThat(probe).isEqualTo("healthy");
+            assertThat(threads).allMatch(name -> name.startsWith("attain-commands"));
+        } finally {
+            release.countDown();
+        }
+        List<WriteResult> written = results.get(10, TimeUnit.SECONDS);
+        assertThat(written).hasSize(commands);
     }
 }

@@ -1,6 +1,7 @@
 package io.attain.command.web.idempotency;
 
 import io.attain.command.web.CommandApiRules;
+import io.attain.command.web.CommandScheduler;
 import io.attain.platform.problem.ProblemType;
 import io.attain.platform.problem.ProblemWriter;
 import io.attain.platform.problem.Problems;
@@ -31,7 +32,6 @@ import org.springframework.web.util.pattern.PathPattern;
 import org.springframework.web.util.pattern.PathPatternParser;
 import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
-import reactor.core.scheduler.Schedulers;
 
 import java.util.List;
 import java.util.Optional;
@@ -216,6 +216,6 @@ public class IdempotencyFilter implements WebFilter {
     }
 
     private static <T> Mono<T> blocking(java.util.concurrent.Callable<T> call) {
-        return Mono.fromCallable(call).subscribeOn(Schedulers.boundedElastic());
+        return Mono.fromCallable(call).subscribeOn(CommandScheduler.commands());
     }
 }
