@@ -24,9 +24,16 @@ final class Repo {
         throw new IllegalStateException("run bench/run from inside the repository");
     }
 
-    /** The built standalone app, {@code standalone/target/attain.jar}; fails with the build command when missing. */
+    /**
+     * The built standalone app, {@code standalone/target/attain.jar}, or the jar {@code BENCH_ATTAIN_JAR} names (a
+     * copy, so that a build during a long run does not replace the jar under it); fails with the build command when
+     * missing.
+     */
     static Path attainJar() {
-        Path jar = root().resolve("standalone/target/attain.jar");
+        String named = System.getenv("BENCH_ATTAIN_JAR");
+        Path jar = named != null && !named.isBlank()
+                ? Path.of(named).toAbsolutePath()
+                : root().resolve("standalone/target/attain.jar");
         if (!Files.isRegularFile(jar)) {
             throw new IllegalStateException("build first: ./mvnw -B -DskipTests package (missing " + jar + ")");
         }
