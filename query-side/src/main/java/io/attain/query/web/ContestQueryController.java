@@ -2,20 +2,15 @@ package io.attain.query.web;
 
 import io.attain.platform.problem.ProblemException;
 import io.attain.platform.problem.ProblemType;
-import io.attain.platform.problem.ProblemWriter;
 import io.attain.platform.problem.Violation;
 import io.attain.platform.security.AttainPrincipal;
 import io.attain.query.contest.ContestProjection;
 import io.attain.query.contest.ContestQueries;
-import io.attain.query.projection.ReadModelPositions;
 import io.attain.query.recognition.RecognitionProjection;
 import io.attain.query.recognition.RecognitionQueries;
-import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
-import org.springframework.http.ProblemDetail;
 import org.springframework.http.codec.ServerSentEvent;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
-import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.RequestMapping;
@@ -26,7 +21,6 @@ import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
 import reactor.core.scheduler.Schedulers;
 
-import java.net.URI;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -113,18 +107,5 @@ public class ContestQueryController {
                 ? new ProblemException(ProblemType.NOT_FOUND, "contestId: no such contest",
                                        List.of(new Violation("contestId", "no such contest")))
                 : new ProblemException(ProblemType.FORBIDDEN, "Access denied", List.of());
-    }
-
-    /** 503: the read model did not reach the position in time; the client may retry. */
-    @ExceptionHandler(ReadModelPositions.NotYetAtPositionException.class)
-    public Mono<Void> notYet(ReadModelPositions.NotYetAtPositionException e, ServerWebExchange exchange) {
-        ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.SERVICE_UNAVAILABLE, e.getMessage());
-        problem.setType(URI.create("urn:attain:problem:read-model-behind"));
-        problem.setTitle("read model not yet at position");
-        problem.setProperty("processor", e.processor());
-        problem.setProperty("minPosition", e.position());
-        problem.setProperty("errors", List.of(new Violation("minPosition", "not yet reached by the read model")));
-        exchange.getResponse().getHeaders().set("Retry-After", "1");
-        return ProblemWriter.write(exchange, problem);
     }
 }

@@ -5,7 +5,6 @@ import io.attain.kernel.common.Period;
 import io.attain.kernel.target.TargetOwnerType;
 import io.attain.platform.problem.ProblemException;
 import io.attain.platform.problem.ProblemType;
-import io.attain.platform.problem.ProblemWriter;
 import io.attain.platform.problem.Violation;
 import io.attain.platform.security.AttainPrincipal;
 import io.attain.query.api.AttainmentView;
@@ -19,17 +18,13 @@ import io.attain.query.funnel.FunnelProjection;
 import io.attain.query.funnel.FunnelQueries;
 import io.attain.query.leaderboard.LeaderboardProjection;
 import io.attain.query.leaderboard.LeaderboardQueries;
-import io.attain.query.projection.ReadModelPositions;
 import io.attain.query.scorecard.ScorecardProjection;
 import io.attain.query.scorecard.ScorecardQueries;
 import io.attain.query.timeline.DealTimelineProjection;
 import io.attain.query.timeline.DealTimelineQueries;
-import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
-import org.springframework.http.ProblemDetail;
 import org.springframework.http.codec.ServerSentEvent;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
-import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.RequestMapping;
@@ -39,7 +34,6 @@ import org.springframework.web.server.ServerWebExchange;
 import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
 
-import java.net.URI;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.LocalDate;
@@ -281,18 +275,5 @@ public class QueryController {
 
     private static ProblemException notFound(String field, String rule) {
         return new ProblemException(ProblemType.NOT_FOUND, field + ": " + rule, List.of(new Violation(field, rule)));
-    }
-
-    /** 503: the read model did not reach the position in time; the client may retry. */
-    @ExceptionHandler(ReadModelPositions.NotYetAtPositionException.class)
-    public Mono<Void> notYet(ReadModelPositions.NotYetAtPositionException e, ServerWebExchange exchange) {
-        ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.SERVICE_UNAVAILABLE, e.getMessage());
-        problem.setType(URI.create("urn:attain:problem:read-model-behind"));
-        problem.setTitle("read model not yet at position");
-        problem.setProperty("processor", e.processor());
-        problem.setProperty("minPosition", e.position());
-        problem.setProperty("errors", List.of(new Violation("minPosition", "not yet reached by the read model")));
-        exchange.getResponse().getHeaders().set("Retry-After", "1");
-        return ProblemWriter.write(exchange, problem);
     }
 }

@@ -2,22 +2,17 @@ package io.attain.query.web;
 
 import io.attain.platform.problem.ProblemException;
 import io.attain.platform.problem.ProblemType;
-import io.attain.platform.problem.ProblemWriter;
 import io.attain.platform.problem.Violation;
 import io.attain.platform.security.AttainPrincipal;
 import io.attain.platform.security.AttainRole;
 import io.attain.platform.security.AuthorizationRules;
-import io.attain.query.projection.ReadModelPositions;
 import io.attain.query.statement.StatementAudit;
 import io.attain.query.statement.StatementProjection;
 import io.attain.query.statement.StatementQueries;
 import org.springframework.http.HttpHeaders;
-import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
-import org.springframework.http.ProblemDetail;
 import org.springframework.http.ResponseEntity;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
-import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.RequestMapping;
@@ -27,7 +22,6 @@ import org.springframework.web.server.ServerWebExchange;
 import reactor.core.publisher.Mono;
 import reactor.core.scheduler.Schedulers;
 
-import java.net.URI;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.LocalDate;
@@ -180,18 +174,5 @@ public class StatementQueryController {
 
     private static ProblemException notFound(String field, String rule) {
         return new ProblemException(ProblemType.NOT_FOUND, field + ": " + rule, List.of(new Violation(field, rule)));
-    }
-
-    /** 503: the read model did not reach the position in time; the client may retry. */
-    @ExceptionHandler(ReadModelPositions.NotYetAtPositionException.class)
-    public Mono<Void> notYet(ReadModelPositions.NotYetAtPositionException e, ServerWebExchange exchange) {
-        ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.SERVICE_UNAVAILABLE, e.getMessage());
-        problem.setType(URI.create("urn:attain:problem:read-model-behind"));
-        problem.setTitle("read model not yet at position");
-        problem.setProperty("processor", e.processor());
-        problem.setProperty("minPosition", e.position());
-        problem.setProperty("errors", List.of(new Violation("minPosition", "not yet reached by the read model")));
-        exchange.getResponse().getHeaders().set("Retry-After", "1");
-        return ProblemWriter.write(exchange, problem);
     }
 }

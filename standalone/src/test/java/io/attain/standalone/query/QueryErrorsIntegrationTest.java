@@ -2,6 +2,8 @@ package io.attain.standalone.query;
 
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.core.ParameterizedTypeReference;
 import org.springframework.http.MediaType;
@@ -64,14 +66,18 @@ class QueryErrorsIntegrationTest {
                 .containsEntry("field", "region");
     }
 
-    @Test
-    void aPositionTheReadModelDoesNotReachInTimeIs503() {
+    /** Every query controller, the channel's included (its timeout was a 500), answers the same 503. */
+    @ParameterizedTest
+    @ValueSource(strings = {"/api/v1/leaderboards/2017-05?metric=REVENUE", "/api/v1/channel-conflicts",
+            "/api/v1/statements?period=2017-Q3", "/api/v1/contests"})
+    void aPositionTheReadModelDoesNotReachInTimeIs503(String query) {
         // far beyond anything written: the processor cannot pass it within the (default, 5 s) timeout
         long beyond = api.post("/api/v1/regions", QueryApi.json("regionId", QueryApi.unique("r"), "name", "R",
                                                                 "managerId", "m")) + 1_000_000;
-        Map<String, Object> problem = problem("/api/v1/leaderboards/2017-05?metric=REVENUE&minPosition=" + beyond,
-                                              QueryApi.ADMIN, 503);
-        assertThat(problem).containsEntry("title", "read model not yet at position").containsEntry("status", 503);
+        String sep = query.contains("?") ? "&" : "?";
+        Map<String, Object> problem = problem(query + sep + "minPosition=" + beyond, QueryApi.ADMIN, 503);
+        assertThat(problem).containsEntry("title", "read model not yet at position").containsEntry("status", 503)
+                .containsEntry("type", "urn:attain:problem:read-model-behind");
         assertThat(problem.get("detail").toString()).contains(String.valueOf(beyond));
     }
 
