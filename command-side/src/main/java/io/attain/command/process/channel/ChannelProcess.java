@@ -2,11 +2,11 @@ package io.attain.command.process.channel;
 
 import io.attain.command.domain.channel.Partner;
 import io.attain.command.domain.compensation.ExchangeRateTable;
-import io.attain.command.process.commission.CommissionCommands;
-import io.attain.command.process.commission.CommissionCommands.Outcome;
-import io.attain.command.process.commission.ProcessDocuments;
-import io.attain.command.process.commission.ProcessStore;
-import io.attain.command.process.commission.Trigger;
+import io.attain.command.process.support.ProcessCommands;
+import io.attain.command.process.support.ProcessCommands.Outcome;
+import io.attain.command.process.support.ProcessDocuments;
+import io.attain.command.process.support.ProcessStore;
+import io.attain.command.process.support.Trigger;
 import io.attain.command.process.channel.ChannelProcessState.DealState;
 import io.attain.command.process.channel.ChannelProcessState.FxState;
 import io.attain.command.process.channel.ChannelProcessState.PartnerState;
@@ -76,9 +76,9 @@ public class ChannelProcess implements AutoCloseable {
     private static final Logger log = LoggerFactory.getLogger(ChannelProcess.class);
 
     private final ProcessStore store;
-    private final CommissionCommands commands;
+    private final ProcessCommands commands;
 
-    public ChannelProcess(ProcessStore store, CommissionCommands commands) {
+    public ChannelProcess(ProcessStore store, ProcessCommands commands) {
         this.store = store;
         this.commands = commands;
     }

@@ -1,8 +1,8 @@
 package io.attain.command.process.channel;
 
 import com.mongodb.client.MongoDatabase;
-import io.attain.command.process.commission.BusCommissionCommands;
-import io.attain.command.process.commission.MongoProcessStore;
+import io.attain.command.process.support.BusProcessCommands;
+import io.attain.command.process.support.MongoProcessStore;
 import org.axonframework.commandhandling.CommandBus;
 import org.axonframework.config.Configuration;
 import org.axonframework.config.ConfigurerModule;
@@ -24,7 +24,7 @@ public class ChannelProcessConfiguration {
     @Bean(destroyMethod = "close")
     public ChannelProcess channelProcess(MongoDatabase database, CommandBus commandBus, EventBus eventBus) {
         return new ChannelProcess(new MongoProcessStore(database, ChannelProcess.COLLECTION),
-                new BusCommissionCommands(commandBus, eventBus, "channel-process-commands"));
+                new BusProcessCommands(commandBus, eventBus, "channel-process-commands"));
     }
 
     @Bean

@@ -1,10 +1,14 @@
 package io.attain.command.process.commission;
 
+import io.attain.command.process.support.ProcessCommands;
+import io.attain.command.process.support.ProcessDocuments;
+import io.attain.command.process.support.ProcessStore;
+import io.attain.command.process.support.Trigger;
 import io.attain.command.domain.compensation.CommissionCalculator;
 import io.attain.command.domain.compensation.CommissionInput;
 import io.attain.command.domain.compensation.CompensationPlan;
 import io.attain.command.domain.compensation.ExchangeRateTable;
-import io.attain.command.process.commission.CommissionCommands.Outcome;
+import io.attain.command.process.support.ProcessCommands.Outcome;
 import io.attain.command.process.commission.ProcessState.Assignment;
 import io.attain.command.process.commission.ProcessState.DealState;
 import io.attain.command.process.commission.ProcessState.FxState;
@@ -103,10 +107,10 @@ public class CommissionProcess {
     private static final Logger log = LoggerFactory.getLogger(CommissionProcess.class);
 
     private final ProcessStore store;
-    private final CommissionCommands commands;
+    private final ProcessCommands commands;
     private final CommissionCalculator calculator = new CommissionCalculator();
 
-    public CommissionProcess(ProcessStore store, CommissionCommands commands) {
+    public CommissionProcess(ProcessStore store, ProcessCommands commands) {
         this.store = store;
         this.commands = commands;
     }

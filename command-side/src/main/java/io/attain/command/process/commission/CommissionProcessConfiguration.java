@@ -1,5 +1,8 @@
 package io.attain.command.process.commission;
 
+import io.attain.command.process.support.BusProcessCommands;
+import io.attain.command.process.support.MongoProcessStore;
+import io.attain.command.process.support.ProcessStore;
 import com.mongodb.client.MongoDatabase;
 import org.axonframework.commandhandling.CommandBus;
 import org.axonframework.config.Configuration;
@@ -23,13 +26,13 @@ public class CommissionProcessConfiguration {
     }
 
     @Bean(destroyMethod = "close")
-    public BusCommissionCommands commissionProcessCommands(CommandBus commandBus, EventBus eventBus) {
-        return new BusCommissionCommands(commandBus, eventBus);
+    public BusProcessCommands commissionProcessCommands(CommandBus commandBus, EventBus eventBus) {
+        return new BusProcessCommands(commandBus, eventBus);
     }
 
     @Bean
     public CommissionProcess commissionProcess(ProcessStore commissionProcessStore,
-                                               BusCommissionCommands commissionProcessCommands) {
+                                               BusProcessCommands commissionProcessCommands) {
         return new CommissionProcess(commissionProcessStore, commissionProcessCommands);
     }
 

@@ -1,5 +1,6 @@
 package io.attain.command.process.commission;
 
+import io.attain.command.process.support.ProcessStore;
 import io.attain.kernel.common.Channel;
 import io.attain.kernel.common.Money;
 import io.attain.kernel.common.Period;

@@ -2,9 +2,9 @@ package io.attain.command.process.channel;
 
 import io.attain.command.domain.channel.CustomerChannel;
 import io.attain.command.domain.channel.Partner;
-import io.attain.command.process.commission.BusCommissionCommands;
-import io.attain.command.process.commission.CommissionCommands;
-import io.attain.command.process.commission.InMemoryProcessStore;
+import io.attain.command.process.support.BusProcessCommands;
+import io.attain.command.process.support.ProcessCommands;
+import io.attain.command.process.support.InMemoryProcessStore;
 import io.attain.kernel.channel.AccrueRebateCommand;
 import io.attain.kernel.channel.AgreementTerms;
 import io.attain.kernel.channel.ChannelConflictRaisedEvent;
@@ -88,7 +88,7 @@ class ChannelProcessTest {
                 .configureAggregate(CustomerChannel.class)
                 .buildConfiguration();
         axon.start();
-        commands = new Recording(new BusCommissionCommands(axon.commandBus(), axon.eventBus(), "test-channel"));
+        commands = new Recording(new BusProcessCommands(axon.commandBus(), axon.eventBus(), "test-channel"));
         process = new ChannelProcess(new InMemoryProcessStore(), commands);
         adapter = new AnnotationEventHandlerAdapter(process);
         direct(new RegisterPartnerCommand(ACME, "Acme Distribution", PartnerKind.DISTRIBUTOR, at("2016-12-01")));
@@ -340,11 +340,11 @@ class ChannelProcessTest {
     }
 
     /** Records what the process sends. */
-    static final class Recording implements CommissionCommands {
-        private final CommissionCommands delegate;
+    static final class Recording implements ProcessCommands {
+        private final ProcessCommands delegate;
         private final List<Object> sent = new ArrayList<>();
 
-        Recording(CommissionCommands delegate) {
+        Recording(ProcessCommands delegate) {
             this.delegate = delegate;
         }
 

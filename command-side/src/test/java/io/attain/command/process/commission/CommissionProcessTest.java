@@ -1,5 +1,9 @@
 package io.attain.command.process.commission;
 
+import io.attain.command.process.support.BusProcessCommands;
+import io.attain.command.process.support.InMemoryProcessStore;
+import io.attain.command.process.support.ProcessCommands;
+import io.attain.command.process.support.ProcessStore;
 import io.attain.command.domain.compensation.CommissionStatement;
 import io.attain.kernel.common.Channel;
 import io.attain.kernel.common.Metric;
@@ -99,7 +103,7 @@ class CommissionProcessTest {
                 .configureAggregate(CommissionStatement.class)
                 .buildConfiguration();
         axon.start();
-        commands = new RecordingCommands(new BusCommissionCommands(axon.commandBus(), axon.eventBus()));
+        commands = new RecordingCommands(new BusProcessCommands(axon.commandBus(), axon.eventBus()));
         store = new FlakyStore();
         process = new CommissionProcess(store, commands);
         adapter = new AnnotationEventHandlerAdapter(process);
@@ -276,8 +280,8 @@ class CommissionProcessTest {
 
         redeliver(won);
 
-        assertThat(commands.outcomes()).extracting(CommissionCommands.Outcome::kind)
-                .contains(CommissionCommands.Outcome.Kind.DUPLICATE);
+        assertThat(commands.outcomes()).extracting(ProcessCommands.Outcome::kind)
+                .contains(ProcessCommands.Outcome.Kind.DUPLICATE);
         assertThat(appended(CommissionAccruedEvent.class)).hasSize(1);
     }
 
@@ -552,12 +556,12 @@ class CommissionProcessTest {
     }
 
     /** Records what the process sends and what became of it. */
-    static final class RecordingCommands implements CommissionCommands {
-        private final CommissionCommands delegate;
+    static final class RecordingCommands implements ProcessCommands {
+        private final ProcessCommands delegate;
         private final List<Object> sent = new ArrayList<>();
         private final List<Outcome> outcomes = new ArrayList<>();
 
-        RecordingCommands(CommissionCommands delegate) {
+        RecordingCommands(ProcessCommands delegate) {
             this.delegate = delegate;
         }
 

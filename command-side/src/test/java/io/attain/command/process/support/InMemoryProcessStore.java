@@ -1,4 +1,4 @@
-package io.attain.command.process.commission;
+package io.attain.command.process.support;
 
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;

@@ -1,4 +1,4 @@
-package io.attain.command.process.commission;
+package io.attain.command.process.support;
 
 import com.mongodb.client.MongoCollection;
 import com.mongodb.client.MongoDatabase;

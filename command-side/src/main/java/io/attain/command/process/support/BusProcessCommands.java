@@ -1,4 +1,4 @@
-package io.attain.command.process.commission;
+package io.attain.command.process.support;
 
 import io.attain.command.domain.DomainRuleViolation;
 import io.attain.command.domain.DuplicateException;
@@ -19,12 +19,12 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 
 /**
- * {@link CommissionCommands} on Axon's command and event bus. Every command and event is sent from a thread of its
+ * {@link ProcessCommands} on Axon's command and event bus. Every command and event is sent from a thread of its
  * own, outside the event processor's unit of work: its events are stored when it returns, not when the processor's
  * batch commits (after the processor's token, which a Mongo token store does not roll back). A command that loses a
  * race with a concurrent writer is retried.
  */
-public final class BusCommissionCommands implements CommissionCommands, AutoCloseable {
+public final class BusProcessCommands implements ProcessCommands, AutoCloseable {
 
     private static final int RETRIES = 5;
     private static final long TIMEOUT_SECONDS = 120;
@@ -33,12 +33,12 @@ public final class BusCommissionCommands implements CommissionCommands, AutoClos
     private final EventBus eventBus;
     private final ExecutorService executor;
 
-    public BusCommissionCommands(CommandBus commandBus, EventBus eventBus) {
+    public BusProcessCommands(CommandBus commandBus, EventBus eventBus) {
         this(commandBus, eventBus, "commission-process-commands");
     }
 
     /** The same for another process (e.g. the channel process), with its own sending thread. */
-    public BusCommissionCommands(CommandBus commandBus, EventBus eventBus, String threadName) {
+    public BusProcessCommands(CommandBus commandBus, EventBus eventBus, String threadName) {
         this.commandBus = commandBus;
         this.eventBus = eventBus;
         this.executor = Executors.newSingleThreadExecutor(runnable -> {

@@ -1,4 +1,4 @@
-package io.attain.command.process.commission;
+package io.attain.command.process.support;
 
 import org.axonframework.eventhandling.EventMessage;
 import org.axonframework.eventhandling.TrackedEventMessage;

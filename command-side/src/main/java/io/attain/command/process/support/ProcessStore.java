@@ -1,4 +1,4 @@
-package io.attain.command.process.commission;
+package io.attain.command.process.support;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.DeserializationFeature;

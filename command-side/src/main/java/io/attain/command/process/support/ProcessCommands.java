@@ -1,11 +1,11 @@
-package io.attain.command.process.commission;
+package io.attain.command.process.support;
 
 /**
  * How the commission process acts: sends a command and learns its outcome (a refusal by an aggregate rule is an
  * answer, not an error), and publishes its own events. Each command and event is stored on its own, before the
  * process records its state and its token (see ADR 0005).
  */
-public interface CommissionCommands {
+public interface ProcessCommands {
 
     /**
      * Sends the command and waits for it.
