@@ -52,8 +52,11 @@ import org.axonframework.modelling.command.AggregateNotFoundException;
 import org.axonframework.modelling.command.Repository;
 import org.springframework.stereotype.Component;
 
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
+import java.util.function.Function;
 
 /**
  * Who may send which command, checked inside the command's unit of work before its handler runs (so
@@ -80,6 +83,9 @@ import java.util.Optional;
  *     <li>AUDITOR, INTEGRATOR: no command.</li>
  * </ul>
  *
+ * <p>The rules are one table, built in the constructor: one {@code policy(Command.class)} per command naming the
+ * roles besides ADMIN that may send it and the condition for each; a command without a policy is ADMIN's alone.
+ *
  * <p>A rep or deal that does not exist counts as "not yours": such requests of a MANAGER or REP are
  * refused (403) without telling whether the id exists. Commands without an actor in their metadata
  * are sent by the application itself (e.g. imports) and are not checked here.
@@ -92,6 +98,8 @@ public class CommandAuthorization implements MessageHandlerInterceptor<CommandMe
     private final Repository<CustomerChannel> customerChannels;
     private final Repository<Contest> contests;
     private final Repository<Recognition> recognitions;
+    /** The one place that says, per command, which role may send it and when; ADMIN may send every command. */
+    private final Map<Class<?>, Policy<?>> policies = new HashMap<>();
 
     public CommandAuthorization(Repository<Rep> reps, Repository<Deal> deals,
                                 Repository<CustomerChannel> customerChannels, Repository<Contest> contests,
@@ -101,6 +109,68 @@ public class CommandAuthorization implements MessageHandlerInterceptor<CommandMe
         this.customerChannels = customerChannels;
         this.contests = contests;
         this.recognitions = recognitions;
+
+        // organisation: a MANAGER for the reps of their team
+        policy(OnboardRepCommand.class).manager((team, actor, c) -> team.equals(c.teamId()));
+        policy(TransferRepCommand.class).manager(repOfTeam(TransferRepCommand::repId));
+        policy(OffboardRepCommand.class).manager(repOfTeam(OffboardRepCommand::repId));
+        // rep targets
+        policy(AssignRepTargetCommand.class).manager(repOfTeam(AssignRepTargetCommand::repId));
+        policy(ReviseRepTargetCommand.class).manager(repOfTeam(ReviseRepTargetCommand::repId));
+        // activities: their team's reps, or their own
+        policy(LogVisitCommand.class).manager(repOfTeam(LogVisitCommand::repId)).rep(self(LogVisitCommand::repId));
+        policy(LogCallCommand.class).manager(repOfTeam(LogCallCommand::repId)).rep(self(LogCallCommand::repId));
+        policy(LogProposalCommand.class).manager(repOfTeam(LogProposalCommand::repId))
+                                        .rep(self(LogProposalCommand::repId));
+        // deals: owned by their team's reps; a REP's own, or shared in a credit split
+        policy(OpenDealCommand.class).manager(repOfTeam(OpenDealCommand::ownerRepId))
+                                     .rep(self(OpenDealCommand::ownerRepId));
+        policy(AdvanceDealCommand.class).manager(dealOfTeam(AdvanceDealCommand::dealId))
+                                        .rep(dealInvolving(AdvanceDealCommand::dealId));
+        policy(ReopenDealCommand.class).manager(dealOfTeam(ReopenDealCommand::dealId))
+                                       .rep(dealInvolving(ReopenDealCommand::dealId));
+        policy(ChangeDealAmountCommand.class).manager(dealOfTeam(ChangeDealAmountCommand::dealId))
+                                             .rep(dealInvolving(ChangeDealAmountCommand::dealId));
+        policy(SplitDealCreditCommand.class).manager(dealOfTeam(SplitDealCreditCommand::dealId))
+                                            .rep((self, actor, c) -> deal(c.dealId())
+                                                    .map(d -> self.equals(d.invoke(Deal::ownerRepId)))
+                                                    .orElse(false));
+        // compensation: FINANCE's, statements also their team's MANAGER's and the rep's own
+        policy(CreatePlanCommand.class).finance();
+        policy(PublishPlanVersionCommand.class).finance();
+        policy(AssignPlanCommand.class).finance();
+        policy(RecordExchangeRateCommand.class).finance();
+        policy(LockStatementCommand.class).finance();
+        policy(PayCommissionCommand.class).finance();
+        policy(SubmitStatementCommand.class).finance()
+                .manager((team, actor, c) -> statementOfTeam(c.statementId(), team))
+                .rep((self, actor, c) -> self.equals(statementRep(c.statementId())));
+        policy(ResolveDisputeCommand.class).manager((team, actor, c) -> statementOfTeam(c.statementId(), team));
+        policy(DisputeStatementLineCommand.class)
+                .rep((self, actor, c) -> self.equals(c.repId()) && self.equals(statementRep(c.statementId())));
+        // channel partners: FINANCE's; a conflict: in the MANAGER's own name, a claiming deal owned in their team
+        policy(RegisterPartnerCommand.class).finance();
+        policy(PublishAgreementVersionCommand.class).finance();
+        policy(ResolveChannelConflictCommand.class).manager((team, actor, c) ->
+                actor.principalId().equals(c.resolvedBy())
+                        && conflictClaims(c.customerChannelId(), c.conflictId()).stream()
+                        .anyMatch(claim -> claim.ownerRepId() != null && repInTeam(claim.ownerRepId(), team)));
+        // contests organised by the MANAGER's team (a launch: only their team and its reps taking part)
+        policy(LaunchContestCommand.class).manager((team, actor, c) ->
+                team.equals(c.organizerTeamId())
+                        && c.participantTeamIds().stream().allMatch(team::equals)
+                        && c.participantRepIds().stream().allMatch(rep -> repInTeam(rep, team)));
+        policy(AddContestParticipantCommand.class).manager((team, actor, c) ->
+                (c.repId() != null ? repInTeam(c.repId(), team) : team.equals(c.teamId()))
+                        && contestOfTeam(c.contestId(), team));
+        policy(RemoveContestParticipantCommand.class)
+                .manager((team, actor, c) -> contestOfTeam(c.contestId(), team));
+        policy(CancelContestCommand.class).manager((team, actor, c) -> contestOfTeam(c.contestId(), team));
+        policy(CloseContestCommand.class).manager((team, actor, c) -> contestOfTeam(c.contestId(), team));
+        policy(AwardContestPrizeCommand.class).manager((team, actor, c) -> contestOfTeam(c.contestId(), team));
+        policy(GrantRecognitionCommand.class).manager(repOfTeam(GrantRecognitionCommand::repId));
+        policy(RevokeRecognitionCommand.class).manager((team, actor, c) ->
+                recognitionRep(c.recognitionId()).map(rep -> repInTeam(rep, team)).orElse(false));
     }
 
     @Override
@@ -128,16 +198,10 @@ public class CommandAuthorization implements MessageHandlerInterceptor<CommandMe
         if (actor.has(AttainRole.ADMIN)) {
             return;
         }
-        if (actor.has(AttainRole.FINANCE) && financeMay(command)) {
-            return;
+        Policy<?> policy = policies.get(command.getClass());
+        if (policy == null || !policy.allows(actor, command)) {
+            throw new CommandForbiddenException(refusal(actor, command));
         }
-        if (actor.has(AttainRole.MANAGER) && managerMay(actor, command)) {
-            return;
-        }
-        if (actor.has(AttainRole.REP) && repMay(actor, command)) {
-            return;
-        }
-        throw new CommandForbiddenException(refusal(actor, command));
     }
 
     /** The approver is the actor, in a role the actor has; a MANAGER only for their team's reps; never the rep. */
@@ -153,85 +217,74 @@ public class CommandAuthorization implements MessageHandlerInterceptor<CommandMe
         return actor.has(AttainRole.MANAGER) && actor.teamId() != null && repInTeam(rep, actor.teamId());
     }
 
-    private static boolean financeMay(Object command) {
-        return command instanceof CreatePlanCommand || command instanceof PublishPlanVersionCommand
-                || command instanceof AssignPlanCommand || command instanceof RecordExchangeRateCommand
-                || command instanceof SubmitStatementCommand || command instanceof LockStatementCommand
-                || command instanceof PayCommissionCommand || command instanceof RegisterPartnerCommand
-                || command instanceof PublishAgreementVersionCommand;
-    }
-
-    private boolean managerMay(Actor actor, Object command) {
-        String team = actor.teamId();
-        if (team == null) {
-            return false;
+    private <C> Policy<C> policy(Class<C> command) {
+        Policy<C> policy = new Policy<>(command);
+        if (policies.putIfAbsent(command, policy) != null) {
+            throw new IllegalStateException("two policies for " + command.getSimpleName());
         }
-        if (command instanceof SubmitStatementCommand c) {
-            return statementOfTeam(c.statementId(), team);
-        }
-        if (command instanceof ResolveDisputeCommand c) {
-            return statementOfTeam(c.statementId(), team);
-        }
-        if (command instanceof OnboardRepCommand c) {
-            return team.equals(c.teamId());
-        }
-        if (command instanceof ResolveChannelConflictCommand c) {
-            return actor.principalId().equals(c.resolvedBy())
-                    && conflictClaims(c.customerChannelId(), c.conflictId()).stream()
-                    .anyMatch(claim -> claim.ownerRepId() != null && repInTeam(claim.ownerRepId(), team));
-        }
-        Boolean contest = managerMayForContest(team, command);
-        if (contest != null) {
-            return contest;
-        }
-        String repId = repOf(command);
-        if (repId != null) {
-            return repInTeam(repId, team);
-        }
-        if (command instanceof OpenDealCommand c) {
-            return repInTeam(c.ownerRepId(), team);
-        }
-        String dealId = dealOf(command);
-        if (dealId != null) {
-            return deal(dealId).map(d -> d.invoke(Deal::ownerRepId)).map(owner -> repInTeam(owner, team)).orElse(false);
-        }
-        return false;
+        return policy;
     }
 
     /**
-     * A MANAGER and the contest and recognition commands: {@code null} if the command is none of them. A contest is
-     * their team's if their team organises it; a launch must be organised by their team with only their team and its
-     * reps taking part.
+     * A condition of a role: {@code scope} is the MANAGER's team or the REP's own rep id (never null: an actor
+     * without one is refused before).
      */
-    private Boolean managerMayForContest(String team, Object command) {
-        if (command instanceof LaunchContestCommand c) {
-            return team.equals(c.organizerTeamId())
-                    && c.participantTeamIds().stream().allMatch(team::equals)
-                    && c.participantRepIds().stream().allMatch(rep -> repInTeam(rep, team));
+    @FunctionalInterface
+    private interface Condition<C> {
+        boolean test(String scope, Actor actor, C command);
+    }
+
+    /** Who, besides ADMIN, may send one kind of command. */
+    private static final class Policy<C> {
+        private final Class<C> type;
+        private boolean finance;
+        private Condition<C> manager;
+        private Condition<C> rep;
+
+        private Policy(Class<C> type) {
+            this.type = type;
         }
-        if (command instanceof AddContestParticipantCommand c) {
-            boolean participantOfTeam = c.repId() != null ? repInTeam(c.repId(), team) : team.equals(c.teamId());
-            return participantOfTeam && contestOfTeam(c.contestId(), team);
+
+        Policy<C> finance() {
+            this.finance = true;
+            return this;
         }
-        if (command instanceof RemoveContestParticipantCommand c) {
-            return contestOfTeam(c.contestId(), team);
+
+        Policy<C> manager(Condition<C> condition) {
+            this.manager = condition;
+            return this;
         }
-        if (command instanceof CancelContestCommand c) {
-            return contestOfTeam(c.contestId(), team);
+
+        Policy<C> rep(Condition<C> condition) {
+            this.rep = condition;
+            return this;
         }
-        if (command instanceof CloseContestCommand c) {
-            return contestOfTeam(c.contestId(), team);
+
+        boolean allows(Actor actor, Object message) {
+            C command = type.cast(message);
+            return finance && actor.has(AttainRole.FINANCE)
+                    || manager != null && actor.has(AttainRole.MANAGER) && actor.teamId() != null
+                    && manager.test(actor.teamId(), actor, command)
+                    || rep != null && actor.has(AttainRole.REP) && actor.repId() != null
+                    && rep.test(actor.repId(), actor, command);
         }
-        if (command instanceof AwardContestPrizeCommand c) {
-            return contestOfTeam(c.contestId(), team);
-        }
-        if (command instanceof GrantRecognitionCommand c) {
-            return repInTeam(c.repId(), team);
-        }
-        if (command instanceof RevokeRecognitionCommand c) {
-            return recognitionRep(c.recognitionId()).map(rep -> repInTeam(rep, team)).orElse(false);
-        }
-        return null;
+    }
+
+    private <C> Condition<C> repOfTeam(Function<C, String> repId) {
+        return (team, actor, c) -> repInTeam(repId.apply(c), team);
+    }
+
+    private <C> Condition<C> dealOfTeam(Function<C, String> dealId) {
+        return (team, actor, c) -> deal(dealId.apply(c))
+                .map(d -> d.invoke(Deal::ownerRepId)).map(owner -> repInTeam(owner, team)).orElse(false);
+    }
+
+    private static <C> Condition<C> self(Function<C, String> repId) {
+        return (self, actor, c) -> self.equals(repId.apply(c));
+    }
+
+    private <C> Condition<C> dealInvolving(Function<C, String> dealId) {
+        return (self, actor, c) -> deal(dealId.apply(c)).map(d -> d.invoke(x -> x.involves(self))).orElse(false);
     }
 
     private boolean contestOfTeam(String contestId, String team) {
@@ -248,82 +301,6 @@ public class CommandAuthorization implements MessageHandlerInterceptor<CommandMe
         } catch (AggregateNotFoundException | IncompatibleAggregateException e) {
             return Optional.empty();
         }
-    }
-
-    private boolean repMay(Actor actor, Object command) {
-        String self = actor.repId();
-        if (self == null) {
-            return false;
-        }
-        if (command instanceof LogVisitCommand c) {
-            return self.equals(c.repId());
-        }
-        if (command instanceof LogCallCommand c) {
-            return self.equals(c.repId());
-        }
-        if (command instanceof LogProposalCommand c) {
-            return self.equals(c.repId());
-        }
-        if (command instanceof OpenDealCommand c) {
-            return self.equals(c.ownerRepId());
-        }
-        if (command instanceof SubmitStatementCommand c) {
-            return self.equals(statementRep(c.statementId()));
-        }
-        if (command instanceof DisputeStatementLineCommand c) {
-            return self.equals(c.repId()) && self.equals(statementRep(c.statementId()));
-        }
-        if (command instanceof SplitDealCreditCommand c) {
-            return deal(c.dealId()).map(d -> self.equals(d.invoke(Deal::ownerRepId))).orElse(false);
-        }
-        String dealId = dealOf(command);
-        if (dealId != null) {
-            return deal(dealId).map(d -> d.invoke(x -> x.involves(self))).orElse(false);
-        }
-        return false;
-    }
-
-    /** The rep a rep-scoped command is about (employment, targets, activities), or {@code null}. */
-    private static String repOf(Object command) {
-        if (command instanceof TransferRepCommand c) {
-            return c.repId();
-        }
-        if (command instanceof OffboardRepCommand c) {
-            return c.repId();
-        }
-        if (command instanceof AssignRepTargetCommand c) {
-            return c.repId();
-        }
-        if (command instanceof ReviseRepTargetCommand c) {
-            return c.repId();
-        }
-        if (command instanceof LogVisitCommand c) {
-            return c.repId();
-        }
-        if (command instanceof LogCallCommand c) {
-            return c.repId();
-        }
-        if (command instanceof LogProposalCommand c) {
-            return c.repId();
-        }
-        return null;
-    }
-
-    /** The deal a command changes, or {@code null}. */
-    private static String dealOf(Object command) {
-        if (command instanceof AdvanceDealCommand c) {
-            return c.dealId();
-        }
-        if (command instanceof ReopenDealCommand c) {
-            return c.dealId();
-        }
-        if (command instanceof ChangeDealAmountCommand c) {
-            return c.dealId();
-        }
-        if (command instanceof SplitDealCreditCommand c) {
-            return c.dealId();
-        }
-        return null;
     }
 
     /** The rep of {@code statement:<repId>:<period>} (a rep id may contain ':'; the period cannot), or {@code null}. */
