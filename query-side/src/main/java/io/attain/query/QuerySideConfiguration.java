@@ -30,8 +30,8 @@ import io.attain.query.timeline.DealTimelineProjection;
 import io.attain.query.timeline.DealTimelineQueries;
 import io.attain.query.web.QueryAuthorization;
 import io.attain.query.web.ProjectionAdminController;
-import io.attain.query.web.QueryController;
-import io.attain.query.web.StatementQueryController;
+import io.attain.query.web.ProjectionReads;
+import io.attain.query.statement.StatementQueryController;
 import io.attain.platform.security.AuthorizationRules;
 import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.binder.MeterBinder;
@@ -220,8 +220,8 @@ public class QuerySideConfiguration {
     }
 
     @Bean
-    public QueryController.QueryTimeouts queryTimeouts(QueryProperties properties) {
-        return new QueryController.QueryTimeouts(properties.getConsistencyTimeout(), Clock.systemUTC(),
+    public ProjectionReads.QueryTimeouts queryTimeouts(QueryProperties properties) {
+        return new ProjectionReads.QueryTimeouts(properties.getConsistencyTimeout(), Clock.systemUTC(),
                                                  properties.getLiveHeartbeat());
     }
 }

@@ -3,10 +3,16 @@ package io.attain.standalone;
 import com.tngtech.archunit.core.importer.ImportOption;
 import com.tngtech.archunit.junit.AnalyzeClasses;
 import com.tngtech.archunit.junit.ArchTest;
+import com.tngtech.archunit.core.domain.JavaClass;
 import com.tngtech.archunit.lang.ArchRule;
+import com.tngtech.archunit.library.dependencies.SliceAssignment;
+import com.tngtech.archunit.library.dependencies.SliceIdentifier;
+
+import java.util.Set;
 
 import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.classes;
 import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
+import static com.tngtech.archunit.library.dependencies.SlicesRuleDefinition.slices;
 
 /** The module boundaries of the architecture, checked on the compiled classes of every module. */
 @AnalyzeClasses(packages = "io.attain", importOptions = ImportOption.DoNotIncludeTests.class)
@@ -44,4 +50,30 @@ class ModuleBoundariesTest {
             .should().dependOnClassesThat().resideInAnyPackage("io.attain.command..", "io.attain.query..",
                                                                "io.attain.kernel..")
             .because("the event store is infrastructure below both sides");
+
+    /** The read models of the query side, one package each (projection, queries, controller). */
+    static final Set<String> READ_MODELS = Set.of("leaderboard", "funnel", "attainment", "scorecard", "timeline",
+            "statement", "channel", "contest", "recognition");
+
+    @ArchTest
+    static final ArchRule readModelsDoNotUseEachOther = slices()
+            .assignedFrom(new SliceAssignment() {
+                @Override
+                public SliceIdentifier getIdentifierOf(JavaClass javaClass) {
+                    String prefix = "io.attain.query.";
+                    String name = javaClass.getPackageName();
+                    if (!name.startsWith(prefix)) {
+                        return SliceIdentifier.ignore();
+                    }
+                    String top = name.substring(prefix.length()).split("\\.")[0];
+                    return READ_MODELS.contains(top) ? SliceIdentifier.of(top) : SliceIdentifier.ignore();
+                }
+
+                @Override
+                public String getDescription() {
+                    return "the query side's read-model packages";
+                }
+            })
+            .should().notDependOnEachOther()
+            .because("a read model shares only the organisation, credit, target, api, projection and web packages");
 }

@@ -21,6 +21,7 @@ import io.attain.query.credit.CreditLedger;
 import io.attain.query.credit.CreditListener;
 import io.attain.query.credit.CustomerCredit;
 import io.attain.query.org.OrgDirectory;
+import io.attain.query.target.TargetHistory;
 import io.attain.query.projection.Batch;
 import io.attain.query.projection.Doc;
 import io.attain.query.projection.Keys;

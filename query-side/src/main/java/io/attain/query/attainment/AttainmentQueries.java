@@ -6,6 +6,7 @@ import io.attain.kernel.common.Period;
 import io.attain.kernel.target.TargetOwnerType;
 import io.attain.query.api.AttainmentView;
 import io.attain.query.api.Numbers;
+import io.attain.query.target.TargetHistory;
 import io.attain.query.projection.Doc;
 import io.attain.query.projection.Keys;
 import org.bson.Document;

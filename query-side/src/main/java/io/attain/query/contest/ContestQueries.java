@@ -1,8 +1,8 @@
 package io.attain.query.contest;
 
+import io.attain.query.api.Ranking;
 import io.attain.query.api.LeaderboardEntry;
 import io.attain.query.api.Numbers;
-import io.attain.query.leaderboard.LeaderboardQueries;
 import io.attain.query.projection.Doc;
 import io.attain.query.projection.ReadModels;
 import org.bson.Document;
@@ -104,7 +104,7 @@ public class ContestQueries {
                 }
             }
         }
-        return LeaderboardQueries.rank(unranked);
+        return Ranking.rank(unranked);
     }
 
     private static List<Map<String, Object>> plainList(List<Document> docs) {

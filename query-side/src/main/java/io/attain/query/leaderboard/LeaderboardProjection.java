@@ -28,7 +28,7 @@ import io.attain.query.projection.Keys;
 import io.attain.query.projection.Periods;
 import io.attain.query.projection.Projection;
 import io.attain.query.projection.ProjectionStore;
-import io.attain.query.attainment.TargetHistory;
+import io.attain.query.target.TargetHistory;
 import org.axonframework.config.ProcessingGroup;
 import org.axonframework.eventhandling.EventHandler;
 

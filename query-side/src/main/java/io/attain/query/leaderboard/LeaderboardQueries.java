@@ -3,6 +3,7 @@ package io.attain.query.leaderboard;
 import com.mongodb.client.MongoDatabase;
 import io.attain.kernel.common.Metric;
 import io.attain.query.api.LeaderboardEntry;
+import io.attain.query.api.Ranking;
 import io.attain.query.api.LeaderboardView;
 import io.attain.query.api.Numbers;
 import io.attain.query.projection.Doc;
@@ -11,7 +12,6 @@ import org.bson.Document;
 
 import java.math.BigDecimal;
 import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.List;
 import java.util.Set;
 import java.util.TreeSet;
@@ -27,12 +27,6 @@ public class LeaderboardQueries {
     public static final List<String> METRICS = List.of(Metric.REVENUE.name(), Metric.DEALS_WON.name(),
                                                        Metric.NEW_CUSTOMERS.name(), Metric.VISITS.name(),
                                                        Metric.PROPOSALS.name(), LeaderboardProjection.ATTAINMENT);
-
-    /** Order of a board: value descending, then rep name, then rep id (both by Unicode code points). */
-    public static final Comparator<LeaderboardEntry> ORDER =
-            Comparator.comparing(LeaderboardEntry::value, Comparator.reverseOrder())
-                      .thenComparing(LeaderboardEntry::repName)
-                      .thenComparing(LeaderboardEntry::repId);
 
     private final ReadModels models;
 
@@ -102,23 +96,7 @@ public class LeaderboardQueries {
                 unranked.add(new LeaderboardEntry(0, repId, name == null ? repId : name, Numbers.plain(value)));
             }
         }
-        return new LeaderboardView(period, metric, cut, chosen, rank(unranked));
+        return new LeaderboardView(period, metric, cut, chosen, Ranking.rank(unranked));
     }
 
-    /** Sorts by {@link #ORDER} and gives dense ranks: equal values share a rank, the next value gets the next. */
-    public static List<LeaderboardEntry> rank(List<LeaderboardEntry> entries) {
-        List<LeaderboardEntry> sorted = new ArrayList<>(entries);
-        sorted.sort(ORDER);
-        List<LeaderboardEntry> ranked = new ArrayList<>(sorted.size());
-        int rank = 0;
-        BigDecimal last = null;
-        for (LeaderboardEntry e : sorted) {
-            if (last == null || e.value().compareTo(last) != 0) {
-                rank++;
-                last = e.value();
-            }
-            ranked.add(new LeaderboardEntry(rank, e.repId(), e.repName(), e.value()));
-        }
-        return ranked;
-    }
 }

@@ -10,6 +10,7 @@ import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
 import reactor.core.scheduler.Schedulers;
 
+import java.time.Clock;
 import java.time.Duration;
 import java.util.Map;
 import java.util.concurrent.Callable;
@@ -21,6 +22,16 @@ import java.util.concurrent.Callable;
 @Component
 public class ProjectionReads {
 
+    /** Set ({@code true}) on query answers while the projection is being rebuilt; they still show the active data. */
+    public static final String REBUILD_HEADER = "Attain-Rebuild-In-Progress";
+
+    /**
+     * The consistency timeout, the clock that decides "today" for attainment (never used by projections), and how
+     * often a live stream sends a keep-alive comment.
+     */
+    public record QueryTimeouts(Duration consistency, Clock clock, Duration heartbeat) {
+    }
+
     private final ReadModelPositions positions;
     private final ReadModels models;
     private final ViewChanges changes;
@@ -28,7 +39,7 @@ public class ProjectionReads {
     private final Duration heartbeat;
 
     public ProjectionReads(ReadModelPositions positions, ReadModels models, ViewChanges changes,
-                           QueryController.QueryTimeouts timeouts) {
+                           QueryTimeouts timeouts) {
         this.positions = positions;
         this.models = models;
         this.changes = changes;
@@ -39,7 +50,7 @@ public class ProjectionReads {
     /**
      * Waits for the projection's active generation to pass {@code minPosition} (if given), then runs the (blocking)
      * read; while a rebuild of the projection runs, the answer says so in
-     * {@value QueryController#REBUILD_HEADER}.
+     * {@value #REBUILD_HEADER}.
      */
     public <T> Mono<T> after(String projection, String minPosition, ServerWebExchange exchange, Callable<T> read) {
         long position = QueryParams.minPosition(minPosition);
@@ -71,7 +82,7 @@ public class ProjectionReads {
 
     private void markRebuild(String projection, ServerWebExchange exchange) {
         if (exchange != null && models.rebuilding(projection)) {
-            exchange.getResponse().getHeaders().set(QueryController.REBUILD_HEADER, "true");
+            exchange.getResponse().getHeaders().set(REBUILD_HEADER, "true");
         }
     }
 }

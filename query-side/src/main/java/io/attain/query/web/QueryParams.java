@@ -15,17 +15,17 @@ import java.util.List;
 import java.util.Map;
 
 /** Validation of query parameters: every failure is a 400 problem naming the parameter and the rule. */
-final class QueryParams {
+public final class QueryParams {
 
     private QueryParams() {
     }
 
-    static ProblemException invalid(String field, String rule) {
+    public static ProblemException invalid(String field, String rule) {
         return new ProblemException(ProblemType.INVALID_REQUEST, HttpStatus.BAD_REQUEST, field + ": " + rule,
                                     List.of(new Violation(field, rule)), null);
     }
 
-    static Period period(String text) {
+    public static Period period(String text) {
         try {
             return Period.parse(text);
         } catch (IllegalArgumentException e) {
@@ -34,7 +34,7 @@ final class QueryParams {
         }
     }
 
-    static long minPosition(String text) {
+    public static long minPosition(String text) {
         if (text == null || text.isBlank()) {
             return 0;
         }
@@ -49,7 +49,7 @@ final class QueryParams {
         }
     }
 
-    static String oneOf(String field, String value, List<String> allowed, String defaultValue) {
+    public static String oneOf(String field, String value, List<String> allowed, String defaultValue) {
         if (value == null || value.isBlank()) {
             return defaultValue;
         }
@@ -59,12 +59,12 @@ final class QueryParams {
         return value;
     }
 
-    static Metric metric(String value) {
+    public static Metric metric(String value) {
         List<String> allowed = Arrays.stream(Metric.values()).map(Enum::name).toList();
         return Metric.valueOf(oneOf("metric", value, allowed, Metric.REVENUE.name()));
     }
 
-    static LocalDate date(String field, String text) {
+    public static LocalDate date(String field, String text) {
         if (text == null || text.isBlank()) {
             return null;
         }
@@ -75,7 +75,7 @@ final class QueryParams {
         }
     }
 
-    static String currency(String text) {
+    public static String currency(String text) {
         if (text == null || text.isBlank()) {
             return null;
         }
@@ -88,7 +88,7 @@ final class QueryParams {
     /**
      * The cut named by at most one of the given parameters ({@code all} when none): {@code dimension=value}.
      */
-    static String cut(Map<String, String> candidates, java.util.function.BiFunction<String, String, String> cut) {
+    public static String cut(Map<String, String> candidates, java.util.function.BiFunction<String, String, String> cut) {
         Map<String, String> given = new LinkedHashMap<>();
         candidates.forEach((name, value) -> {
             if (value != null) {
@@ -107,5 +107,10 @@ final class QueryParams {
         }
         Map.Entry<String, String> only = given.entrySet().iterator().next();
         return cut.apply(only.getKey(), only.getValue());
+    }
+
+    /** 404 naming the field whose value addresses nothing. */
+    public static ProblemException notFound(String field, String rule) {
+        return new ProblemException(ProblemType.NOT_FOUND, field + ": " + rule, List.of(new Violation(field, rule)));
     }
 }

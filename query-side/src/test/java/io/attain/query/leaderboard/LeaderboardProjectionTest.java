@@ -1,5 +1,6 @@
 package io.attain.query.leaderboard;
 
+import io.attain.query.api.Ranking;
 import io.attain.kernel.common.Metric;
 import io.attain.kernel.common.Stage;
 import io.attain.kernel.target.TargetOwnerType;
@@ -177,7 +178,7 @@ class LeaderboardProjectionTest {
 
     @Test
     void rankingRuleOnItsOwn() {
-        List<LeaderboardEntry> ranked = LeaderboardQueries.rank(List.of(
+        List<LeaderboardEntry> ranked = Ranking.rank(List.of(
                 new LeaderboardEntry(0, "b", "Bea", new BigDecimal("5")),
                 new LeaderboardEntry(0, "a", "Bea", new BigDecimal("5.00")),
                 new LeaderboardEntry(0, "c", "Al", new BigDecimal("5")),

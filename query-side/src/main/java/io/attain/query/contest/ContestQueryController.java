@@ -1,13 +1,11 @@
-package io.attain.query.web;
+package io.attain.query.contest;
 
 import io.attain.platform.problem.ProblemException;
 import io.attain.platform.problem.ProblemType;
 import io.attain.platform.problem.Violation;
 import io.attain.platform.security.AttainPrincipal;
-import io.attain.query.contest.ContestProjection;
-import io.attain.query.contest.ContestQueries;
-import io.attain.query.recognition.RecognitionProjection;
-import io.attain.query.recognition.RecognitionQueries;
+import io.attain.query.web.ProjectionReads;
+import io.attain.query.web.QueryAuthorization;
 import org.springframework.http.MediaType;
 import org.springframework.http.codec.ServerSentEvent;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
@@ -26,29 +24,25 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * Contests and recognition:
+ * Contests:
  * <ul>
  *     <li>{@code GET /api/v1/contests}: the contests the principal may read, without standings;</li>
  *     <li>{@code GET /api/v1/contests/{contestId}}: one contest with its ranked standings, prizes and awards;</li>
  *     <li>{@code GET /api/v1/contests/{contestId}/stream} (also {@code …/live}): the same as {@code text/event-stream},
  *     the current state and then the new state after every change, like the other live views;</li>
- *     <li>{@code GET /api/v1/reps/{repId}/recognitions}: the rep's prizes and honorary titles, revoked ones included.</li>
  * </ul>
- * Who reads what: {@link QueryAuthorization#mayReadContest} and {@link QueryAuthorization#mayReadRecognitions}.
+ * Who reads what: {@link QueryAuthorization#mayReadContest}. A rep's recognitions: {@code RecognitionController}.
  */
 @RestController
 @RequestMapping(path = "/api/v1", produces = MediaType.APPLICATION_JSON_VALUE)
 public class ContestQueryController {
 
     private final ContestQueries contests;
-    private final RecognitionQueries recognitions;
     private final ProjectionReads reads;
     private final QueryAuthorization authorization;
 
-    public ContestQueryController(ContestQueries contests, RecognitionQueries recognitions,
-                                  ProjectionReads reads, QueryAuthorization authorization) {
+    public ContestQueryController(ContestQueries contests, ProjectionReads reads, QueryAuthorization authorization) {
         this.contests = contests;
-        this.recognitions = recognitions;
         this.reads = reads;
         this.authorization = authorization;
     }
@@ -89,16 +83,6 @@ public class ContestQueryController {
                            : authorization.mayReadContest(principal, ContestQueries.audience(found.get())))
                    .thenMany(reads.live(ContestProjection.NAME, "contest", exchange,
                                   () -> contests.contest(contestId).orElseThrow(() -> missing(principal))));
-    }
-
-    @GetMapping("/reps/{repId}/recognitions")
-    public Mono<Map<String, Object>> recognitions(@PathVariable String repId,
-                                                  @RequestParam(required = false) String minPosition,
-                                                  @AuthenticationPrincipal AttainPrincipal principal,
-                                                  ServerWebExchange exchange) {
-        return authorization.mayReadRecognitions(principal, repId)
-                            .then(reads.after(RecognitionProjection.NAME, minPosition, exchange,
-                                        () -> recognitions.history(repId)));
     }
 
     /** 404 to those who may read every contest; 403 to the others, as for a contest they may not read. */

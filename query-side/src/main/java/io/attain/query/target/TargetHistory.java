@@ -1,4 +1,4 @@
-package io.attain.query.attainment;
+package io.attain.query.target;
 
 import io.attain.query.projection.Doc;
 import org.bson.Document;

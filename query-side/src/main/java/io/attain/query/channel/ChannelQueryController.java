@@ -1,13 +1,13 @@
-package io.attain.query.web;
+package io.attain.query.channel;
 
 import io.attain.kernel.common.Period;
 import io.attain.platform.problem.ProblemException;
 import io.attain.platform.problem.ProblemType;
 import io.attain.platform.problem.Violation;
 import io.attain.platform.security.AttainPrincipal;
-import io.attain.query.channel.ChannelConflictProjection;
-import io.attain.query.channel.ChannelQueries;
-import io.attain.query.channel.PartnerRebateProjection;
+import io.attain.query.web.ProjectionReads;
+import io.attain.query.web.QueryAuthorization;
+import io.attain.query.web.QueryParams;
 import org.springframework.http.MediaType;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.web.bind.annotation.GetMapping;

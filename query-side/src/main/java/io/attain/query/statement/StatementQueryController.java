@@ -1,4 +1,4 @@
-package io.attain.query.web;
+package io.attain.query.statement;
 
 import io.attain.platform.problem.ProblemException;
 import io.attain.platform.problem.ProblemType;
@@ -6,9 +6,9 @@ import io.attain.platform.problem.Violation;
 import io.attain.platform.security.AttainPrincipal;
 import io.attain.platform.security.AttainRole;
 import io.attain.platform.security.AuthorizationRules;
-import io.attain.query.statement.StatementAudit;
-import io.attain.query.statement.StatementProjection;
-import io.attain.query.statement.StatementQueries;
+import io.attain.query.web.ProjectionReads;
+import io.attain.query.web.QueryAuthorization;
+import io.attain.query.web.QueryParams;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
@@ -69,7 +69,7 @@ public class StatementQueryController {
     private final Clock clock;
 
     public StatementQueryController(StatementQueries statements, StatementAudit audit, ProjectionReads reads,
-                                    QueryAuthorization authorization, QueryController.QueryTimeouts timeouts) {
+                                    QueryAuthorization authorization, ProjectionReads.QueryTimeouts timeouts) {
         this.statements = statements;
         this.audit = audit;
         this.reads = reads;
