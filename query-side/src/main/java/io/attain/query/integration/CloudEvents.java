@@ -3,6 +3,8 @@ package io.attain.query.integration;
 import com.fasterxml.jackson.core.JsonGenerator;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.DeserializationFeature;
+import com.fasterxml.jackson.databind.SerializationFeature;
+import com.fasterxml.jackson.datatype.jsr310.JavaTimeModule;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.json.JsonMapper;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
@@ -23,8 +25,8 @@ import java.util.Optional;
  *  "position":42,"sequence":"00000000000000000042"}
  * </pre>
  * {@code id} is the stored event's identifier (stable forever), {@code type} its public name from the kernel's
- * {@link EventTypes} registry, {@code time} the recording time, {@code data} the payload exactly as stored (decimals
- * kept as written, with its business time {@code occurredAt}); the extensions {@code position} (the global position, a
+ * {@link EventTypes} registry, {@code time} the recording time, {@code data} the payload (see {@link #data}: instants
+ * and dates as ISO-8601 text, decimals kept as written, with its business time {@code occurredAt}); the extensions {@code position} (the global position, a
  * JSON integer) and {@code sequence} (the same, zero-padded to 20 digits so that it sorts as a string). Metadata
  * (correlation ids, users) is not published. Only events of a registered type have an envelope.
  * <p>
@@ -41,6 +43,20 @@ public final class CloudEvents {
     private static final JsonMapper MAPPER = JsonMapper.builder()
             .nodeFactory(JsonNodeFactory.withExactBigDecimals(true))
             .enable(DeserializationFeature.USE_BIG_DECIMAL_FOR_FLOATS)
+            .enable(JsonGenerator.Feature.WRITE_BIGDECIMAL_AS_PLAIN)
+            .build();
+    /** Reads stored payloads as Axon wrote them (instants as epoch seconds, dates as arrays, or ISO text). */
+    private static final JsonMapper PAYLOAD_READER = JsonMapper.builder()
+            .addModule(new JavaTimeModule())
+            .disable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
+            .disable(DeserializationFeature.ADJUST_DATES_TO_CONTEXT_TIME_ZONE)
+            .build();
+    /** Writes the published form: instants and dates as ISO-8601 text, decimals as written. */
+    private static final JsonMapper PAYLOAD_WRITER = JsonMapper.builder()
+            .addModule(new JavaTimeModule())
+            .nodeFactory(JsonNodeFactory.withExactBigDecimals(true))
+            .disable(SerializationFeature.WRITE_DATES_AS_TIMESTAMPS)
+            .disable(SerializationFeature.WRITE_DURATIONS_AS_TIMESTAMPS)
             .enable(JsonGenerator.Feature.WRITE_BIGDECIMAL_AS_PLAIN)
             .build();
 
@@ -112,7 +128,21 @@ public final class CloudEvents {
         }
     }
 
-    private static JsonNode data(LoggedEvent event) {
+    /**
+     * The published {@code data} of a stored event: the payload read into its kernel record and written with instants
+     * and dates as ISO-8601 text ({@code "2017-03-01T10:15:30Z"}, {@code "2017-06-01"}), decimals as stored. A payload
+     * its record cannot read (it should not happen: kernel records stay readable, ADR 0011) is published as stored.
+     */
+    public static JsonNode data(LoggedEvent event) {
+        Optional<EventType> type = typeOf(event);
+        if (type.isPresent()) {
+            try {
+                Object payload = PAYLOAD_READER.readValue(event.payload(), type.get().eventClass());
+                return PAYLOAD_WRITER.valueToTree(payload);
+            } catch (JsonProcessingException | IllegalArgumentException e) {
+                // fall through: as stored
+            }
+        }
         try {
             return MAPPER.readTree(event.payload());
         } catch (JsonProcessingException e) {
