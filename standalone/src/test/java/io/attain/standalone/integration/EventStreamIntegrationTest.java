@@ -65,11 +65,12 @@ class EventStreamIntegrationTest {
 
     @Test
     void resumingWithLastEventIdAtAHundredRandomPointsGivesExactlyTheRest() {
+        long base = engine.safeHead();
         for (int i = 0; i < 40; i++) {
             IntegratorApi.append(engine, IntegratorApi.deal(unique("resume-deal"), i % 5));
         }
-        List<Long> positions = logPositions();
-        List<Long> starts = new ArrayList<>(List.of(0L));
+        List<Long> positions = logPositions().stream().filter(p -> p > base).toList();
+        List<Long> starts = new ArrayList<>(List.of(base));
         starts.addAll(positions.subList(0, positions.size() - 1));
         Random random = new Random(11);
         for (int i = 0; i < 100; i++) {
@@ -110,6 +111,41 @@ class EventStreamIntegrationTest {
         List<ServerSentEvent<String>> comments = stream("?after=" + head, null)
                 .filter(e -> e.comment() != null).take(3).collectList().block(Duration.ofSeconds(10));
         assertThat(comments).hasSize(3).allSatisfy(c -> assertThat(c.comment()).isEqualTo("keep-alive"));
+    }
+
+    @Test
+    void aClientThatDoesNotReadIsDisconnectedAndTheServerHoldsNoMoreThanItsBuffer() throws Exception {
+        for (int i = 0; i < 300; i++) {
+            List<EventMessage<?>> deal = IntegratorApi.deal(unique("slow-deal"), 9);
+            IntegratorApi.append(engine, deal);
+        }
+        long droppedBefore = streams.droppedClients();
+        try (Socket socket = new Socket()) {
+            socket.setReceiveBufferSize(4096);
+            socket.connect(new InetSocketAddress("127.0.0.1", port));
+            OutputStream out = socket.getOutputStream();
+            out.write(("GET /api/v1/events/stream?after=0 HTTP/1.1\r\nHost: 127.0.0.1\r\nAccept: text/event-stream\r\n"
+                    + "Authorization: Bearer " + ADMIN + "\r\n\r\n").getBytes(StandardCharsets.US_ASCII));
+            out.flush();
+            // the client reads nothing: its socket, the server's send buffer and its 50-event buffer fill up
+            long deadline = System.nanoTime() + Duration.ofSeconds(60).toNanos();
+            while (streams.droppedClients() == droppedBefore && System.nanoTime() < deadline) {
+                java.util.concurrent.locks.LockSupport.parkNanos(100_000_000L); // polls a counter; Awaitility hides the state
+            }
+            assertThat(streams.droppedClients()).as("sessions:\n%s", streams.describe()).isGreaterThan(droppedBefore);
+            assertThat(streams.maxBufferedPerClient()).isLessThanOrEqualTo(50);
+
+            socket.setSoTimeout(30_000);
+            InputStream in = socket.getInputStream();
+            byte[] chunk = new byte[65536];
+            long read = 0;
+            int n;
+            while ((n = in.read(chunk)) >= 0) {     // the server closed the connection: the read ends
+                read += n;
+            }
+            assertThat(read).isPositive();
+        }
+        await().atMost(Duration.ofSeconds(10)).until(() -> streams.clients() == 0);
     }
 
     private static JsonNode json(String text) {

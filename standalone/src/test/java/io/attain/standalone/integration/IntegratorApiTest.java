@@ -2,6 +2,7 @@ package io.attain.standalone.integration;
 
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.webtestclient.autoconfigure.AutoConfigureWebTestClient;
+import org.springframework.context.annotation.Import;
 
 import java.lang.annotation.ElementType;
 import java.lang.annotation.Retention;
@@ -11,7 +12,8 @@ import java.lang.annotation.Target;
 /**
  * The standalone app on the in-memory embedded store for the integrator feed, stream, schemas and snapshot: an admin,
  * three integrators (default categories, compensation granted, deals only) and a rep; small stream buffers, a short
- * slow-client timeout and heartbeat so that those rules show within a test. One shared context.
+ * slow-client timeout and heartbeat, and small server socket buffers ({@link SmallSendBuffers}), so that those rules
+ * show within a test. One shared context.
  */
 @Target(ElementType.TYPE)
 @Retention(RetentionPolicy.RUNTIME)
@@ -27,5 +29,6 @@ import java.lang.annotation.Target;
         "attain.integration.stream.slow-client-timeout=2s",
         "attain.integration.stream.heartbeat=1s"})
 @AutoConfigureWebTestClient(timeout = "60s")
+@Import(SmallSendBuffers.class)
 @interface IntegratorApiTest {
 }
