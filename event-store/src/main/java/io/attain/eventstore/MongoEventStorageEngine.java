@@ -49,6 +49,7 @@ import java.util.Objects;
 import java.util.Optional;
 import java.util.Queue;
 import java.util.concurrent.ConcurrentLinkedQueue;
+import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.locks.ReentrantLock;
 import java.util.Spliterators;
 import java.util.function.Consumer;
@@ -124,6 +125,8 @@ public class MongoEventStorageEngine extends BatchingEventStorageEngine {
     private final MongoCollection<Document> positions;
     private final MongoCollection<Document> snapshots;
     private final GapAwareReader reader;
+    private final LogReader logReader;
+    private final List<Runnable> appendListeners = new CopyOnWriteArrayList<>();
     private final PositionAllocator allocator;
     private final boolean tombstones;
     private final Receipts receipts = new Receipts(10_000);
@@ -141,9 +144,11 @@ public class MongoEventStorageEngine extends BatchingEventStorageEngine {
         this.snapshots = db.getCollection(builder.prefix + SNAPSHOTS);
         this.allocator = builder.inProcessPositions ? new PositionAllocator.InProcess(positions, events)
                 : new PositionAllocator.Counter(positions);
-        this.reader = new GapAwareReader(events, allocator, new GapClock(builder.nanoTime), builder.gapHoldBack,
+        GapClock gapClock = new GapClock(builder.nanoTime);
+        this.reader = new GapAwareReader(events, allocator, gapClock, builder.gapHoldBack,
                                          builder.gapTimeout, builder.maxGapOffset);
         this.tombstones = builder.tombstones;
+        this.logReader = new LogReader(events, allocator, reader, gapClock, builder.gapTimeout, builder.tombstones);
         this.groupCommit = builder.groupCommit;
         this.legacyFormat = detectLegacyFormat(positions, events);
         if (legacyFormat) {
@@ -382,6 +387,17 @@ public class MongoEventStorageEngine extends BatchingEventStorageEngine {
             }
         }
         writeTombstones(tombstones);
+        notifyAppended();
+    }
+
+    private void notifyAppended() {
+        for (Runnable listener : appendListeners) {
+            try {
+                listener.run();
+            } catch (RuntimeException e) {
+                log.warn("An append listener failed", e);
+            }
+        }
     }
 
     private static int bsonSize(Document doc) {
@@ -436,7 +452,7 @@ public class MongoEventStorageEngine extends BatchingEventStorageEngine {
         return allocator.allocate(count);
     }
 
-    private Document tombstone(long first, long last) {
+    static Document tombstone(long first, long last) {
         String id = TOMBSTONE_PREFIX + first;
         return new Document("_id", first)
                 .append("last", last)
@@ -941,6 +957,39 @@ public class MongoEventStorageEngine extends BatchingEventStorageEngine {
      */
     public Optional<AppendReceipt> receiptFor(String commandMessageId) {
         return receipts.find(commandMessageId);
+    }
+
+    // ------------------------------------------------------------------------------------ integration reads
+
+    /**
+     * The safe head: the highest global position {@code H} such that every position up to {@code H} is written (or
+     * never will be); no event can appear at or below it any more. A position allocated but not visible holds it
+     * back; one missing for longer than the gap timeout is closed with a tombstone, so that its late commit is refused
+     * rather than appearing below a head already handed out. Never goes down. See {@link LogReader} and ADR 0011.
+     */
+    public long safeHead() {
+        return logReader.safeHead();
+    }
+
+    /**
+     * Every event with a global position in {@code (after, min(after + maxPositions, safeHead())]}, in position
+     * order, as stored (no upcasting); {@code after} may lie inside a commit. For integration tools (the integrator
+     * feed, webhooks): unlike a tracking reader it never delivers out of order.
+     */
+    public LogSlice readLog(long after, int maxPositions) {
+        return logReader.read(after, maxPositions);
+    }
+
+    /**
+     * Runs {@code listener} after every group of commits this engine wrote (on the writer's thread: it must be quick
+     * and must not block). Writes of other processes are not announced: readers poll as well.
+     */
+    public void addAppendListener(Runnable listener) {
+        appendListeners.add(Objects.requireNonNull(listener));
+    }
+
+    public void removeAppendListener(Runnable listener) {
+        appendListeners.remove(listener);
     }
 
     /** The number of positions allocated so far, for monitoring and tests. */

@@ -758,6 +758,139 @@ public abstract class EventStoreConformance {
                                                Instant.parse(timestamp));
     }
 
+    // 11 integration reads (issue 11) --------------------------------------------------------------------------
+
+    @Test
+    void readLogPagesTheLogInPositionOrderUpToTheSafeHeadAndFromInsideACommit() {
+        engine.appendEvents(commit("r1", 0, 3));                  // 1..3
+        engine.appendEvents(incremented("r2", 0));                // 4
+        long hole = allocateRaw(1);                               // 5: allocated, not yet written
+        engine.appendEvents(commit("r3", 0, 2));                  // 6..7
+
+        assertThat(engine.safeHead()).isEqualTo(hole - 1);
+        assertThat(pagedPositions(0, 2)).containsExactly(1L, 2L, 3L, 4L);
+        LogSlice mid = engine.readLog(1, 1);                      // from inside the first commit
+        assertThat(mid.events()).extracting(LoggedEvent::position).containsExactly(2L);
+        assertThat(mid.readUpTo()).isEqualTo(2);
+        assertThat(mid.events().get(0).aggregateId()).isEqualTo("r1");
+        assertThat(mid.events().get(0).sequenceNumber()).isEqualTo(1);
+        assertThat(mid.events().get(0).payload()).contains("\"counterId\":\"r1\"");
+        assertThat(engine.readLog(4, 100).events()).isEmpty();    // nothing past the safe head
+        assertThat(engine.readLog(4, 100).readUpTo()).isEqualTo(4);
+
+        fixture.advance(Duration.ofSeconds(5));                   // a tracking reader would pass it; the log read waits
+        assertThat(engine.safeHead()).isEqualTo(hole - 1);
+
+        insertRaw(hole, "late", 0);                               // the late commit becomes visible
+        assertThat(engine.safeHead()).isEqualTo(7);
+        assertThat(pagedPositions(0, 3)).containsExactly(1L, 2L, 3L, 4L, 5L, 6L, 7L)
+                                        .isEqualTo(StoreFixture.readAll(engine, null).positions().stream().sorted().toList());
+        assertThat(pagedIds(0, 1)).containsExactlyInAnyOrderElementsOf(StoreFixture.readAll(engine, null).ids());
+    }
+
+    @Test
+    void aPositionMissingLongerThanTheGapTimeoutIsClosedAndItsLateCommitRefused() {
+        engine.appendEvents(incremented("c1", 0));                // 1
+        long hole = allocateRaw(2);                               // 2..3, a writer that stalls
+        engine.appendEvents(incremented("c2", 0));                // 4
+        assertThat(engine.safeHead()).isEqualTo(1);
+
+        fixture.advance(Duration.ofSeconds(61));
+        assertThat(engine.safeHead()).isEqualTo(4);
+        assertThat(pagedPositions(0, 10)).containsExactly(1L, 4L);
+        assertThatThrownBy(() -> insertRaw(hole - 1, "late", 0))   // the stalled writer's commit is refused
+                .isInstanceOf(com.mongodb.MongoWriteException.class);
+        assertThat(pagedPositions(0, 10)).containsExactly(1L, 4L);
+        assertThat(StoreFixture.readAll(engine, null).positions()).containsExactly(1L, 4L);
+    }
+
+    @Test
+    void aConsumerOfTheLogReadNeverSeesAPositionAtOrBelowOneItStoredUnderConcurrentWritersAndALateCommit()
+            throws Exception {
+        int writers = 4;
+        int perWriter = (int) Math.max(20, 150 * scale());
+        AtomicBoolean writing = new AtomicBoolean(true);
+        ExecutorService pool = Executors.newFixedThreadPool(writers + 1);
+        List<Future<?>> writes = new ArrayList<>();
+        for (int i = 0; i < 10; i++) {
+            engine.appendEvents(incremented("early", i));         // 1..10
+        }
+        long late = allocateRaw(1);                               // 11: a commit that becomes visible only later
+        for (int w = 0; w < writers; w++) {
+            String aggregate = "w" + w;
+            writes.add(pool.submit(() -> {
+                for (int i = 0; i < perWriter; i++) {
+                    engine.appendEvents(i % 5 == 0 ? commit(aggregate, i * 2L, 2) : List.of(incremented(aggregate, i * 2L)));
+                    if (i % 5 != 0) {
+                        engine.appendEvents(incremented(aggregate, i * 2L + 1));
+                    }
+                }
+                return null;
+            }));
+        }
+        List<Long> seen = Collections.synchronizedList(new ArrayList<>());
+        Future<?> consumer = pool.submit(() -> {
+            long stored = 0;
+            while (true) {
+                boolean wasWriting = writing.get();
+                LogSlice slice = engine.readLog(stored, 7);
+                for (LoggedEvent e : slice.events()) {
+                    if (e.position() <= stored) {
+                        throw new AssertionError("position " + e.position() + " after storing " + stored);
+                    }
+                    stored = e.position();
+                    seen.add(e.position());
+                }
+                assertThat(slice.readUpTo()).isGreaterThanOrEqualTo(stored).isLessThanOrEqualTo(slice.safeHead());
+                stored = slice.readUpTo();
+                if (slice.events().isEmpty()) {
+                    java.util.concurrent.locks.LockSupport.parkNanos(1_000_000); // a polling consumer
+                }
+                if (!wasWriting && slice.events().isEmpty() && stored == engine.safeHead()) {
+                    return null;
+                }
+            }
+        });
+        for (Future<?> f : writes) {
+            if (f == writes.get(writers / 2)) {
+                insertRaw(late, "late", 0);                       // mid-way through the writes
+            }
+            f.get(2, TimeUnit.MINUTES);
+        }
+        writing.set(false);
+        consumer.get(2, TimeUnit.MINUTES);
+        pool.shutdown();
+
+        List<Long> all = StoreFixture.readAll(engine, null).positions().stream().sorted().toList();
+        assertThat(all).hasSize(writers * perWriter * 2 + 11);
+        assertThat(seen).isEqualTo(all);
+    }
+
+    private List<Long> pagedPositions(long after, int page) {
+        List<Long> positions = new ArrayList<>();
+        for (LoggedEvent e : paged(after, page)) {
+            positions.add(e.position());
+        }
+        return positions;
+    }
+
+    private List<String> pagedIds(long after, int page) {
+        return paged(after, page).stream().map(LoggedEvent::eventId).toList();
+    }
+
+    private List<LoggedEvent> paged(long after, int page) {
+        List<LoggedEvent> out = new ArrayList<>();
+        long next = after;
+        while (true) {
+            LogSlice slice = engine.readLog(next, page);
+            out.addAll(slice.events());
+            if (slice.readUpTo() == next) {
+                return out;
+            }
+            next = slice.readUpTo();
+        }
+    }
+
     // helpers -------------------------------------------------------------------------------------------------
 
     /** A tracking reader that runs while {@code writing} is set, then reads once more to the end. */

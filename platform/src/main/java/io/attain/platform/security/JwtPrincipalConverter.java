@@ -13,13 +13,16 @@ import java.util.Set;
 /**
  * Maps a validated JWT to an {@link AttainAuthentication}: roles from the {@code roles} claim (a list,
  * or one string of names separated by spaces or commas; case-insensitive; unknown names ignored), the
- * rep id from {@code rep_id} or else {@code sub}, the team from {@code team_id}.
+ * rep id from {@code rep_id} or else {@code sub}, the team from {@code team_id}, an integrator's event categories from
+ * {@code categories} (same forms as {@code roles}).
  */
 public class JwtPrincipalConverter implements Converter<Jwt, Mono<AbstractAuthenticationToken>> {
 
     public static final String ROLES = "roles";
     public static final String REP_ID = "rep_id";
     public static final String TEAM_ID = "team_id";
+    /** The event categories granted to an integrator (ADR 0011): a list, or one string separated by spaces or commas. */
+    public static final String CATEGORIES = "categories";
 
     @Override
     public Mono<AbstractAuthenticationToken> convert(Jwt jwt) {
@@ -32,7 +35,20 @@ public class JwtPrincipalConverter implements Converter<Jwt, Mono<AbstractAuthen
             throw new InvalidBearerTokenException("The token has no subject");
         }
         String repId = jwt.hasClaim(REP_ID) ? jwt.getClaimAsString(REP_ID) : subject;
-        return new AttainPrincipal(subject, roles(jwt.getClaims().get(ROLES)), repId, jwt.getClaimAsString(TEAM_ID));
+        return new AttainPrincipal(subject, roles(jwt.getClaims().get(ROLES)), repId, jwt.getClaimAsString(TEAM_ID),
+                                   names(jwt.getClaims().get(CATEGORIES)));
+    }
+
+    private static Set<String> names(Object claim) {
+        Set<String> names = new java.util.LinkedHashSet<>();
+        if (claim instanceof Collection<?> list) {
+            list.forEach(name -> names.add(String.valueOf(name)));
+        } else if (claim instanceof String text) {
+            for (String name : text.split("[\\s,]+")) {
+                names.add(name);
+            }
+        }
+        return names;
     }
 
     private static Set<AttainRole> roles(Object claim) {

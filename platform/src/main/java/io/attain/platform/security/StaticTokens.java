@@ -5,6 +5,8 @@ import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.util.EnumSet;
 import java.util.HashMap;
+import java.util.LinkedHashSet;
+import java.util.Set;
 import java.util.HexFormat;
 import java.util.Map;
 import java.util.Optional;
@@ -54,7 +56,11 @@ public final class StaticTokens {
         return byDigest.size();
     }
 
-    /** Parses {@code ROLE:principalId[:teamId]}; the rep id of the principal is its principal id. */
+    /**
+     * Parses {@code ROLE:principalId[:teamId]}; the rep id of the principal is its principal id. For the
+     * {@code INTEGRATOR} role the third part is the granted event categories instead of a team, separated by commas
+     * or {@code +} ({@code INTEGRATOR:warehouse:deals,activities,compensation}; ADR 0011).
+     */
     static AttainPrincipal parse(String spec, int entry) {
         String[] parts = spec == null ? new String[0] : spec.split(":", -1);
         if (parts.length < 2 || parts.length > 3 || parts[1].isBlank()) {
@@ -64,8 +70,23 @@ public final class StaticTokens {
         AttainRole role = AttainRole.parse(parts[0]).orElseThrow(() -> new IllegalArgumentException(
                 "attain.security.tokens: entry " + entry + " has an unknown role \"" + parts[0] + "\""));
         String principalId = parts[1].trim();
-        String teamId = parts.length == 3 && !parts[2].isBlank() ? parts[2].trim() : null;
-        return new AttainPrincipal(principalId, EnumSet.of(role), principalId, teamId);
+        String third = parts.length == 3 && !parts[2].isBlank() ? parts[2].trim() : null;
+        if (role == AttainRole.INTEGRATOR) {
+            Set<String> categories = new LinkedHashSet<>();
+            if (third != null) {
+                for (String c : third.split("[,+\\s]+")) {
+                    if (!c.isBlank()) {
+                        if (!c.matches("[A-Za-z]+")) {
+                            throw new IllegalArgumentException("attain.security.tokens: entry " + entry
+                                    + " has a malformed category \"" + c + "\"");
+                        }
+                        categories.add(c);
+                    }
+                }
+            }
+            return new AttainPrincipal(principalId, EnumSet.of(role), principalId, null, categories);
+        }
+        return new AttainPrincipal(principalId, EnumSet.of(role), principalId, third);
     }
 
     static String digest(String token) {

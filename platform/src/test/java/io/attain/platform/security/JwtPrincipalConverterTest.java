@@ -40,6 +40,17 @@ class JwtPrincipalConverterTest {
     }
 
     @Test
+    void anIntegratorsCategoriesFromAListOrAString() {
+        assertThat(converter.principal(jwt(Map.of("sub", "dw", "roles", "INTEGRATOR",
+                "categories", List.of("deals", "COMPENSATION")))).categories())
+                .containsExactlyInAnyOrder("deals", "compensation");
+        assertThat(converter.principal(jwt(Map.of("sub", "dw", "roles", "INTEGRATOR",
+                "categories", "deals targets,activities"))).categories())
+                .containsExactlyInAnyOrder("deals", "targets", "activities");
+        assertThat(converter.principal(jwt(Map.of("sub", "dw", "roles", "INTEGRATOR"))).categories()).isEmpty();
+    }
+
+    @Test
     void noRolesClaimMeansNoRoles() {
         assertThat(converter.principal(jwt(Map.of("sub", "x"))).roles()).isEmpty();
     }

@@ -32,6 +32,22 @@ class StaticTokensTest {
         assertThat(tokens.size()).isEqualTo(4);
     }
 
+    @Test
+    void anIntegratorTokenNamesItsEventCategoriesInsteadOfATeam() {
+        StaticTokens tokens = StaticTokens.of(null, Map.of(
+                "warehouse-secret", "INTEGRATOR:warehouse:deals,Compensation",
+                "bi-secret", "INTEGRATOR:bi:deals+activities",
+                "plain-secret", "INTEGRATOR:plain"));
+
+        assertThat(tokens.principal("warehouse-secret")).contains(new AttainPrincipal(
+                "warehouse", Set.of(AttainRole.INTEGRATOR), "warehouse", null, Set.of("deals", "compensation")));
+        assertThat(tokens.principal("bi-secret").orElseThrow().categories()).containsExactlyInAnyOrder("deals", "activities");
+        assertThat(tokens.principal("plain-secret").orElseThrow().categories()).isEmpty();
+        assertThatIllegalArgumentException()
+                .isThrownBy(() -> StaticTokens.of(null, Map.of("x", "INTEGRATOR:x:deals;drop")))
+                .withMessageContaining("malformed category");
+    }
+
     @ParameterizedTest
     @ValueSource(strings = {"MANAGER", "BOSS:cara", "MANAGER::team", "MANAGER:cara:team:extra", ""})
     void refusesAMalformedSpecWithoutNamingTheToken(String spec) {
