@@ -142,6 +142,12 @@ public class WebhookDispatcher implements SmartLifecycle {
         log.info("Webhook worker {} stopped", me);
     }
 
+    /** Started with the application unless {@code attain.webhooks.worker-enabled=false}. */
+    @Override
+    public boolean isAutoStartup() {
+        return properties.isWorkerEnabled();
+    }
+
     @Override
     public boolean isRunning() {
         return running;
