@@ -30,7 +30,8 @@ import java.util.regex.Pattern;
  *     <li>keeps one number, the last position it handled, in the state file (written atomically before it answers
  *     2xx): Attain delivers in position order, so an event at or below it is a duplicate (a retry, a replay) and is
  *     acknowledged without being handled again;</li>
- *     <li>after a restart it reads the state file and goes on from there.</li>
+ *     <li>after a restart it reads the state file and goes on from there (and from the output log, which a crash
+ *     between handling an event and storing its position may have left one event ahead).</li>
  * </ul>
  * "Handling" here appends {@code position type id} to the log file (stdout without one). Replace {@link #handle}.
  */
@@ -49,7 +50,24 @@ public class WebhookConsumer {
         this.key = Base64.getDecoder().decode(secret.startsWith("whsec_") ? secret.substring(6) : secret);
         this.state = state;
         this.log = log;
-        this.lastPosition = Files.exists(state) ? Long.parseLong(Files.readString(state).trim()) : 0;
+        long stored = Files.exists(state) ? Long.parseLong(Files.readString(state).trim()) : 0;
+        // Handling and storing the position must commit together. Here they are two files, so a crash between them
+        // is repaired at start: the output already holds the events handled after the stored position.
+        this.lastPosition = Math.max(stored, lastHandled(log));
+    }
+
+    /** The position of the last complete line of the output log (0 without one). */
+    private static long lastHandled(Path log) throws IOException {
+        long last = 0;
+        if (log != null && Files.exists(log)) {
+            for (String line : Files.readAllLines(log, StandardCharsets.UTF_8)) {
+                String[] parts = line.split(" ");
+                if (parts.length >= 3 && parts[0].matches("\\d+")) {
+                    last = Math.max(last, Long.parseLong(parts[0]));
+                }
+            }
+        }
+        return last;
     }
 
     public static void main(String[] args) throws Exception {

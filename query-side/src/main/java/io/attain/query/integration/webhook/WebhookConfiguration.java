@@ -57,8 +57,11 @@ public class WebhookConfiguration {
 
     @Bean
     public WebhookDispatcher attainWebhookDispatcher(WebhookStore store, WebhookSource source, TargetGuard guard,
-                                                     SecretBox box, WebhookProperties properties) {
-        return new WebhookDispatcher(store, source, guard, box, properties, Clock.systemUTC());
+                                                     SecretBox box, WebhookProperties properties,
+                                                     MongoEventStorageEngine engine) {
+        WebhookDispatcher dispatcher = new WebhookDispatcher(store, source, guard, box, properties, Clock.systemUTC());
+        engine.addAppendListener(dispatcher::wake); // new events go out at once, not at the next poll
+        return dispatcher;
     }
 
     /** {@code /api/v1/webhooks/**}: ADMIN and INTEGRATOR. */

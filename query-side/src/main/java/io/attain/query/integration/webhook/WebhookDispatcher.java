@@ -61,6 +61,7 @@ public class WebhookDispatcher implements SmartLifecycle {
     private final HttpClient http;
     private final Set<String> inFlight = ConcurrentHashMap.newKeySet();
     private final AtomicInteger delivered = new AtomicInteger();
+    private final java.util.concurrent.atomic.AtomicBoolean woken = new java.util.concurrent.atomic.AtomicBoolean();
     private volatile boolean running;
     private volatile ScheduledExecutorService scheduler;
     private volatile ExecutorService workers;
@@ -158,6 +159,24 @@ public class WebhookDispatcher implements SmartLifecycle {
         return delivered.get();
     }
 
+    /**
+     * Looks for due webhooks now rather than at the next poll (called after each append of this instance's engine;
+     * quick, never blocks, coalesces calls).
+     */
+    public void wake() {
+        ScheduledExecutorService current = scheduler;
+        if (running && current != null && woken.compareAndSet(false, true)) {
+            try {
+                current.execute(() -> {
+                    woken.set(false);
+                    poll();
+                });
+            } catch (RuntimeException stopping) {
+                woken.set(false);
+            }
+        }
+    }
+
     private void poll() {
         try {
             for (String id : store.due(clock.instant(), me)) {
@@ -221,6 +240,11 @@ public class WebhookDispatcher implements SmartLifecycle {
         }
     }
 
+    /**
+     * Delivers slice after slice until nothing is due. Successes are written together (one conditional update of
+     * the position, one insert of the attempts) at the end of a slice, before a failure is settled, and at least
+     * every third of the lease (which renews it): a crash sends at most those events again.
+     */
     private void deliverDue(Webhook webhook) {
         Webhook w = webhook;
         while (running && !Thread.currentThread().isInterrupted()) {
@@ -232,28 +256,96 @@ public class WebhookDispatcher implements SmartLifecycle {
             if (slice.readUpTo() <= w.position()) {
                 return;
             }
+            List<Delivery> delivered = new ArrayList<>();
+            long acknowledged = w.position();
+            long flushEvery = Math.max(1, properties.getLease().toNanos() / 3);
+            long lastFlush = System.nanoTime();
             for (WebhookSource.Event event : slice.events()) {
-                if (event.position() <= w.position() || !w.wants(event.type(), event.category())) {
+                if (!running) { // stopping: keep what was acknowledged, leave the rest
+                    flush(w, delivered, acknowledged);
+                    return;
+                }
+                if (event.position() <= acknowledged || !w.wants(event.type(), event.category())) {
                     continue;
                 }
-                Webhook next = deliver(w, event);
-                if (next == null) {
+                int attempt = acknowledged > w.position() ? 1 : w.attempts() + 1;
+                Attempt result = send(w, event);
+                if (result == null) { // interrupted: this event was not acknowledged, it is sent again later
+                    Thread.interrupted();
+                    try {
+                        flush(w, delivered, acknowledged);
+                    } finally {
+                        Thread.currentThread().interrupt();
+                    }
                     return;
                 }
-                w = next;
+                if (result.succeeded()) {
+                    delivered.add(result.record(w, event, attempt, Delivery.Outcome.DELIVERED, null));
+                    this.delivered.incrementAndGet();
+                    acknowledged = event.position();
+                    if (System.nanoTime() - lastFlush > flushEvery) {
+                        w = flush(w, delivered, acknowledged);
+                        if (w == null) {
+                            return;
+                        }
+                        lastFlush = System.nanoTime();
+                    }
+                    continue;
+                }
+                Webhook settled = flush(w, delivered, acknowledged);
+                if (settled != null) {
+                    failed(settled, event, attempt, result);
+                }
+                return;
             }
-            if (slice.readUpTo() > w.position()) {
-                List<Bson> moved = List.of(set("position", slice.readUpTo()), renewLease());
-                if (!store.advance(w.id(), w.version(), me, moved)) {
-                    return;
-                }
-                w = withPosition(w, slice.readUpTo());
+            w = flush(w, delivered, slice.readUpTo());
+            if (w == null) {
+                return;
             }
         }
     }
 
-    /** Sends one event and settles the outcome; the webhook after it, or {@code null} to stop this round. */
-    private Webhook deliver(Webhook w, WebhookSource.Event event) {
+    /**
+     * Records the attempts and moves the position to {@code position} (if it moved), conditional on the version and
+     * the lease; the webhook after it, or {@code null} if a registry change or another instance came first.
+     */
+    private Webhook flush(Webhook w, List<Delivery> delivered, long position) {
+        if (!delivered.isEmpty()) {
+            store.record(delivered);
+            delivered.clear();
+        }
+        if (position <= w.position()) {
+            return w;
+        }
+        List<Bson> moved = List.of(set("position", position), set("attempts", 0), set("nextAttemptAt", null),
+                                   renewLease());
+        if (!store.advance(w.id(), w.version(), me, moved)) {
+            return null;
+        }
+        return new Webhook(w.id(), w.owner(), w.categories(), w.url(), w.types(), w.description(), w.status(),
+                           w.statusReason(), position, w.version(), w.secrets(), 0, null, w.createdAt(),
+                           w.updatedAt(), w.leaseOwner(), w.leaseUntil());
+    }
+
+    /** What one request came to. */
+    private record Attempt(Instant at, Integer status, String error, Duration retryAfter, long latencyMillis) {
+
+        boolean succeeded() {
+            return status != null && status >= 200 && status < 300;
+        }
+
+        String what() {
+            return status != null ? "HTTP " + status : error;
+        }
+
+        Delivery record(Webhook w, WebhookSource.Event event, int attempt, Delivery.Outcome outcome, Instant next) {
+            return new Delivery(w.id(), event.position(), event.id(), event.type(), attempt, at, outcome, status,
+                                latencyMillis, error, next);
+        }
+    }
+
+    /** Sends one event; {@code null} when the worker was stopped meanwhile. */
+    private Attempt send(Webhook w, WebhookSource.Event event) {
         Instant at = clock.instant();
         long started = System.nanoTime();
         Integer status = null;
@@ -276,54 +368,38 @@ public class WebhookDispatcher implements SmartLifecycle {
                 error = e.getClass().getSimpleName() + (e.getMessage() == null ? "" : ": " + e.getMessage());
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
-                return null; // stopped: not acknowledged, sent again later
-            }
-        }
-        long latency = (System.nanoTime() - started) / 1_000_000;
-        int attempt = w.attempts() + 1;
-        if (status != null && status >= 200 && status < 300) {
-            store.record(new Delivery(w.id(), event.position(), event.id(), event.type(), attempt, at,
-                                      Delivery.Outcome.DELIVERED, status, latency, null, null));
-            delivered.incrementAndGet();
-            List<Bson> moved = List.of(set("position", event.position()), set("attempts", 0),
-                                       set("nextAttemptAt", null), renewLease());
-            if (!store.advance(w.id(), w.version(), me, moved)) {
                 return null;
             }
-            return new Webhook(w.id(), w.owner(), w.categories(), w.url(), w.types(), w.description(), w.status(),
-                               w.statusReason(), event.position(), w.version(), w.secrets(), 0, null,
-                               w.createdAt(), w.updatedAt(), w.leaseOwner(), w.leaseUntil());
         }
-        String what = status != null ? "HTTP " + status : error;
-        if (status != null && status == 410) {
-            store.record(new Delivery(w.id(), event.position(), event.id(), event.type(), attempt, at,
-                                      Delivery.Outcome.DISABLED, status, latency, null, null));
+        return new Attempt(at, status, error, retryAfter, (System.nanoTime() - started) / 1_000_000);
+    }
+
+    /** Settles a failed attempt: 410 disables, the last retry pauses, else the next attempt is scheduled. */
+    private void failed(Webhook w, WebhookSource.Event event, int attempt, Attempt result) {
+        if (result.status() != null && result.status() == 410) {
+            store.record(List.of(result.record(w, event, attempt, Delivery.Outcome.DISABLED, null)));
             store.advance(w.id(), w.version(), me, List.of(
                     set("status", Webhook.Status.DISABLED.name()),
                     set("statusReason", "the receiver answered 410 Gone to position " + event.position()),
                     set("attempts", 0), set("nextAttemptAt", null)));
             log.info("Webhook {} disabled: its receiver answered 410 Gone", w.id());
-            return null;
+            return;
         }
         List<Duration> delays = properties.getRetryDelays();
         if (attempt > delays.size()) {
-            store.record(new Delivery(w.id(), event.position(), event.id(), event.type(), attempt, at,
-                                      Delivery.Outcome.PAUSED, status, latency, error, null));
+            store.record(List.of(result.record(w, event, attempt, Delivery.Outcome.PAUSED, null)));
             store.advance(w.id(), w.version(), me, List.of(
                     set("status", Webhook.Status.PAUSED.name()),
                     set("statusReason", "delivery of position " + event.position() + " failed " + attempt
-                                        + " times (last: " + what + "); re-enable to resume from it"),
+                                        + " times (last: " + result.what() + "); re-enable to resume from it"),
                     set("attempts", attempt), set("nextAttemptAt", null)));
             log.info("Webhook {} paused after {} failed attempts at position {}", w.id(), attempt, event.position());
-            return null;
+            return;
         }
-        Duration delay = retryAfter != null ? retryAfter : delays.get(attempt - 1);
+        Duration delay = result.retryAfter() != null ? result.retryAfter() : delays.get(attempt - 1);
         Instant next = clock.instant().plus(delay);
-        store.record(new Delivery(w.id(), event.position(), event.id(), event.type(), attempt, at,
-                                  Delivery.Outcome.FAILED, status, latency, error, next));
-        store.advance(w.id(), w.version(), me, List.of(set("attempts", attempt),
-                                                        set("nextAttemptAt", Date.from(next))));
-        return null;
+        store.record(List.of(result.record(w, event, attempt, Delivery.Outcome.FAILED, next)));
+        store.advance(w.id(), w.version(), me, List.of(set("attempts", attempt), set("nextAttemptAt", Date.from(next))));
     }
 
     private HttpRequest request(Webhook w, WebhookSource.Event event, Instant at) {
@@ -368,11 +444,5 @@ public class WebhookDispatcher implements SmartLifecycle {
 
     private Bson renewLease() {
         return set("leaseUntil", Date.from(clock.instant().plus(properties.getLease())));
-    }
-
-    private static Webhook withPosition(Webhook w, long position) {
-        return new Webhook(w.id(), w.owner(), w.categories(), w.url(), w.types(), w.description(), w.status(),
-                           w.statusReason(), position, w.version(), w.secrets(), w.attempts(), w.nextAttemptAt(),
-                           w.createdAt(), w.updatedAt(), w.leaseOwner(), w.leaseUntil());
     }
 }

@@ -134,8 +134,10 @@ public class WebhookStore {
 
     // ------------------------------------------------------------------------------------------------ deliveries
 
-    public void record(Delivery delivery) {
-        deliveries.insertOne(delivery.toDocument());
+    public void record(List<Delivery> attempts) {
+        if (!attempts.isEmpty()) {
+            deliveries.insertMany(attempts.stream().map(Delivery::toDocument).toList());
+        }
     }
 
     /** The webhook's latest attempts, newest first. */
