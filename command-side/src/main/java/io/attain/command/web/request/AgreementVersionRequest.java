@@ -1,5 +1,10 @@
 package io.attain.command.web.request;
 
+import jakarta.validation.constraints.Digits;
+import jakarta.validation.constraints.DecimalMin;
+import jakarta.validation.constraints.DecimalMax;
+import jakarta.validation.constraints.Pattern;
+import jakarta.validation.constraints.Size;
 import io.attain.kernel.channel.AgreementTerms;
 import io.attain.kernel.channel.PublishAgreementVersionCommand;
 import io.attain.kernel.channel.RebateTier;
@@ -31,7 +36,13 @@ public record AgreementVersionRequest(
 
     /** A marginal tier {@code [fromRevenue, toRevenue)} ({@code toRevenue} left out: open-ended). */
     public record Tier(
-            @NotNull(message = Rules.REQUIRED) BigDecimal fromRevenue,
+            @NotNull(message = Rules.REQUIRED) @DecimalMax(value = Rules.AMOUNT_MAX, message = Rules.AMOUNT_MAX_RULE)
+            @DecimalMin(value = Rules.AMOUNT_MIN, message = Rules.AMOUNT_MAX_RULE)
+            @Digits(integer = Rules.INTEGER_DIGITS, fraction = Rules.AMOUNT_DECIMALS, message = Rules.AMOUNT_DIGITS_RULE)
+            BigDecimal fromRevenue,
+            @DecimalMax(value = Rules.AMOUNT_MAX, message = Rules.AMOUNT_MAX_RULE)
+            @DecimalMin(value = Rules.AMOUNT_MIN, message = Rules.AMOUNT_MAX_RULE)
+            @Digits(integer = Rules.INTEGER_DIGITS, fraction = Rules.AMOUNT_DECIMALS, message = Rules.AMOUNT_DIGITS_RULE)
             BigDecimal toRevenue,
             @NotNull(message = Rules.REQUIRED) BigDecimal rate) {
     }

@@ -1,5 +1,8 @@
 package io.attain.command.web.request;
 
+import jakarta.validation.constraints.Digits;
+import jakarta.validation.constraints.DecimalMin;
+import jakarta.validation.constraints.DecimalMax;
 import io.attain.kernel.compensation.CompensationIds;
 import io.attain.kernel.compensation.RecordExchangeRateCommand;
 import jakarta.validation.constraints.NotBlank;
@@ -13,7 +16,10 @@ import java.time.LocalDate;
 public record ExchangeRateRequest(
         @NotBlank(message = Rules.NOT_BLANK) String fromCurrency,
         @NotBlank(message = Rules.NOT_BLANK) String toCurrency,
-        @NotNull(message = Rules.REQUIRED) BigDecimal rate,
+        @NotNull(message = Rules.REQUIRED) @DecimalMax(value = Rules.AMOUNT_MAX, message = Rules.AMOUNT_MAX_RULE)
+        @DecimalMin(value = Rules.AMOUNT_MIN, message = Rules.AMOUNT_MAX_RULE)
+        @Digits(integer = Rules.INTEGER_DIGITS, fraction = Rules.RATE_DECIMALS, message = Rules.RATE_DIGITS_RULE)
+        BigDecimal rate,
         @NotNull(message = Rules.REQUIRED) LocalDate effectiveDate,
         Instant occurredAt) {
 
