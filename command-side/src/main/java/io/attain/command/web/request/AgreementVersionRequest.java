@@ -1,5 +1,6 @@
 package io.attain.command.web.request;
 
+import io.swagger.v3.oas.annotations.media.Schema;
 import jakarta.validation.constraints.Digits;
 import jakarta.validation.constraints.DecimalMin;
 import jakarta.validation.constraints.DecimalMax;
@@ -27,9 +28,10 @@ public record AgreementVersionRequest(
         Instant occurredAt) {
 
     /** Effective date, currency, agreement period (default QUARTER) and marginal tiers. */
+    @Schema(name = "AgreementTermsBody")
     public record Terms(
             @NotNull(message = Rules.REQUIRED) LocalDate effectiveFrom,
-            @NotBlank(message = Rules.NOT_BLANK) String currency,
+            @NotBlank(message = Rules.NOT_BLANK) @Pattern(regexp = Rules.CURRENCY, message = Rules.CURRENCY_RULE) String currency,
             PeriodUnit period,
             @NotNull(message = Rules.REQUIRED) List<@NotNull(message = Rules.REQUIRED) @Valid Tier> tiers) {
     }

@@ -29,7 +29,7 @@ public record ContestRequest(
         @NotNull(message = Rules.REQUIRED) LocalDate startsOn,
         @NotNull(message = Rules.REQUIRED) LocalDate endsOn,
         @NotNull(message = Rules.REQUIRED) Metric metric,
-        @Pattern(regexp = Rules.SOME_TEXT, message = Rules.NOT_BLANK_WHEN_GIVEN) String currency,
+        @Pattern(regexp = Rules.SOME_TEXT, message = Rules.NOT_BLANK_WHEN_GIVEN) @Pattern(regexp = Rules.CURRENCY, message = Rules.CURRENCY_RULE) String currency,
         List<String> participantRepIds,
         List<String> participantTeamIds,
         List<@Valid PrizeBody> prizes,

@@ -39,7 +39,7 @@ public record DealRequest(
         @DecimalMin(value = Rules.AMOUNT_MIN, message = Rules.AMOUNT_MAX_RULE)
         @Digits(integer = Rules.INTEGER_DIGITS, fraction = Rules.AMOUNT_DECIMALS, message = Rules.AMOUNT_DIGITS_RULE)
         BigDecimal amount,
-        @NotBlank(message = Rules.NOT_BLANK) String currency,
+        @NotBlank(message = Rules.NOT_BLANK) @Pattern(regexp = Rules.CURRENCY, message = Rules.CURRENCY_RULE) String currency,
         LocalDate expectedCloseDate,
         Stage stage,
         Instant occurredAt) {

@@ -1,5 +1,6 @@
 package io.attain.command.web.request;
 
+import jakarta.validation.constraints.Pattern;
 import jakarta.validation.constraints.Digits;
 import jakarta.validation.constraints.DecimalMin;
 import jakarta.validation.constraints.DecimalMax;
@@ -15,7 +16,7 @@ public record MoneyBody(
         @DecimalMin(value = Rules.AMOUNT_MIN, message = Rules.AMOUNT_MAX_RULE)
         @Digits(integer = Rules.INTEGER_DIGITS, fraction = Rules.AMOUNT_DECIMALS, message = Rules.AMOUNT_DIGITS_RULE)
         BigDecimal amount,
-        @NotBlank(message = Rules.NOT_BLANK) String currency) {
+        @NotBlank(message = Rules.NOT_BLANK) @Pattern(regexp = Rules.CURRENCY, message = Rules.CURRENCY_RULE) String currency) {
 
     public Money toMoney() {
         return new Money(amount, currency);

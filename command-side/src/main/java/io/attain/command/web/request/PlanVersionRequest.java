@@ -1,5 +1,6 @@
 package io.attain.command.web.request;
 
+import io.swagger.v3.oas.annotations.media.Schema;
 import jakarta.validation.constraints.Digits;
 import jakarta.validation.constraints.DecimalMin;
 import jakarta.validation.constraints.DecimalMax;
@@ -31,9 +32,10 @@ public record PlanVersionRequest(
         Instant occurredAt) {
 
     /** The terms of a version (see {@link PlanTerms} for their meaning). */
+    @Schema(name = "PlanTermsBody")
     public record Terms(
             @NotNull(message = Rules.REQUIRED) LocalDate effectiveFrom,
-            @NotBlank(message = Rules.NOT_BLANK) String currency,
+            @NotBlank(message = Rules.NOT_BLANK) @Pattern(regexp = Rules.CURRENCY, message = Rules.CURRENCY_RULE) String currency,
             @Valid MoneyBody basePay,
             @NotNull(message = Rules.REQUIRED) List<@NotNull(message = Rules.REQUIRED) @Valid Band> bands,
             @Valid MoneyBody perDealCap,

@@ -32,7 +32,7 @@ public record ProposalRequest(
         @DecimalMin(value = Rules.AMOUNT_MIN, message = Rules.AMOUNT_MAX_RULE)
         @Digits(integer = Rules.INTEGER_DIGITS, fraction = Rules.AMOUNT_DECIMALS, message = Rules.AMOUNT_DIGITS_RULE)
         BigDecimal amount,
-        String currency,
+        @Pattern(regexp = Rules.CURRENCY, message = Rules.CURRENCY_RULE) String currency,
         @Size(max = Rules.ID_MAX, message = Rules.ID_RULE) @Pattern(regexp = Rules.ID, message = Rules.ID_RULE)
         String dealId,
         Instant occurredAt) {

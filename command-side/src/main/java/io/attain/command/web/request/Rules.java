@@ -37,6 +37,10 @@ final class Rules {
     static final int RATE_DECIMALS = InputContract.RATE_FRACTION_DIGITS;
     static final String RATE_DIGITS_RULE = InputContract.RATE_DIGITS_RULE;
 
+    /** An upper-case three-letter code; whether ISO 4217 knows it is checked where the money is built. */
+    static final String CURRENCY = "[A-Z]{3}";
+    static final String CURRENCY_RULE = "must be an ISO 4217 currency code";
+
     private Rules() {
     }
 }
