@@ -14,7 +14,8 @@ public final class Bench {
     static Map<String, Scenario> scenarios() {
         Map<String, Scenario> all = new LinkedHashMap<>();
         for (Scenario s : List.<Scenario>of(new EventStoreScenario(), new CommandsScenario(), new ReadSideScenario(),
-                                                          new AuditScenario(), new CrashScenario(), new SoakScenario())) {
+                                                          new AuditScenario(), new CrashScenario(), new SoakScenario(),
+                                                          new FuzzScenario())) {
             all.put(s.name(), s);
         }
         return all;
