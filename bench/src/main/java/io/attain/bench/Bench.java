@@ -15,7 +15,7 @@ public final class Bench {
         Map<String, Scenario> all = new LinkedHashMap<>();
         for (Scenario s : List.<Scenario>of(new EventStoreScenario(), new CommandsScenario(), new ReadSideScenario(),
                                                           new AuditScenario(), new CrashScenario(), new SoakScenario(),
-                                                          new StreamScenario(), new WebhookScenario())) {
+                                                          new StreamScenario(), new WebhookScenario(), new FuzzScenario())) {
             all.put(s.name(), s);
         }
         return all;

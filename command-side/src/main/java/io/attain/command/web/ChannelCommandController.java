@@ -1,5 +1,7 @@
 package io.attain.command.web;
 
+import jakarta.validation.constraints.Size;
+import jakarta.validation.constraints.Pattern;
 import io.attain.command.web.request.AgreementVersionRequest;
 import io.attain.command.web.request.ConflictResolutionRequest;
 import io.attain.command.web.request.PartnerRequest;
@@ -17,6 +19,13 @@ import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RestController;
 import reactor.core.publisher.Mono;
+
+import static io.attain.kernel.common.InputContract.ID_MAX_LENGTH;
+import static io.attain.kernel.common.InputContract.ID_RULE;
+import static io.attain.kernel.common.InputContract.ID_PATTERN;
+import static io.attain.kernel.common.InputContract.REFERENCE_MAX_LENGTH;
+import static io.attain.kernel.common.InputContract.NO_CONTROL_PATTERN;
+import static io.attain.kernel.common.InputContract.NO_CONTROL_RULE;
 
 /**
  * Channel partners and their agreements (FINANCE, ADMIN) and the resolution of channel conflicts (the MANAGER of
@@ -49,7 +58,7 @@ public class ChannelCommandController {
             description = "Body: terms {effectiveFrom, currency, period? (MONTH, QUARTER (default), YEAR), tiers "
                     + "[{fromRevenue, toRevenue?, rate}]}, occurredAt?. Tiers are marginal, by the partner's won "
                     + "revenue in the agreement period, in the agreement's currency.")
-    public Mono<ResponseEntity<WriteResult>> agreement(@PathVariable String partnerId,
+    public Mono<ResponseEntity<WriteResult>> agreement(@PathVariable @Size(max = ID_MAX_LENGTH, message = ID_RULE) @Pattern(regexp = ID_PATTERN, message = ID_RULE) String partnerId,
                                                        @Valid @RequestBody AgreementVersionRequest request) {
         return commands.send(() -> request.toCommand(partnerId)).map(Responses::ok);
     }
@@ -59,7 +68,7 @@ public class ChannelCommandController {
     @Operation(summary = "Resolve a channel conflict naming the winning claim (its deal) and a reason",
             description = "conflictId as raised, e.g. conflict:1:Acme Corporation (URL-encoded). The partners of "
                     + "overruled claims get no rebate for those deals (held ones are dropped, accrued ones reversed).")
-    public Mono<ResponseEntity<WriteResult>> resolve(@PathVariable String conflictId,
+    public Mono<ResponseEntity<WriteResult>> resolve(@PathVariable @Size(max = REFERENCE_MAX_LENGTH, message = "must be at most 512 characters") @Pattern(regexp = NO_CONTROL_PATTERN, message = NO_CONTROL_RULE) String conflictId,
                                                      @AuthenticationPrincipal AttainPrincipal principal,
                                                      @Valid @RequestBody ConflictResolutionRequest request) {
         return commands.send(() -> {

@@ -12,8 +12,17 @@ import org.axonframework.eventsourcing.IncompatibleAggregateException;
 import org.axonframework.modelling.command.AggregateNotFoundException;
 import org.axonframework.modelling.command.AggregateStreamCreationException;
 import org.axonframework.modelling.command.ConcurrencyException;
+import org.springframework.context.MessageSourceResolvable;
+import org.springframework.core.MethodParameter;
 import org.springframework.stereotype.Component;
+import org.springframework.validation.FieldError;
+import org.springframework.validation.ObjectError;
+import org.springframework.validation.method.ParameterErrors;
+import org.springframework.validation.method.ParameterValidationResult;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.method.annotation.HandlerMethodValidationException;
 
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 
@@ -26,7 +35,10 @@ import java.util.Map;
  *     ({@code IllegalArgumentException "field: rule"}, e.g. an unknown currency) → 422;</li>
  *     <li>the addressed aggregate does not exist → 404; it exists already (second creation) → 409;</li>
  *     <li>a concurrent modification that survived the retries → 409;</li>
- *     <li>a role that may not send the command → 403.</li>
+ *     <li>a role that may not send the command → 403;</li>
+ *     <li>a path variable or body field that breaks the {@link io.attain.kernel.common.InputContract input
+ *     contract} or another constraint, found by Spring's method validation before the controller runs → 422
+ *     naming the path variable (e.g. {@code dealId}) or the body field.</li>
  * </ul>
  * Field names are reported as the request calls them (e.g. the command's {@code initialStage} is the
  * request's {@code stage}).
@@ -46,6 +58,11 @@ public class CommandProblems implements ProblemMapper {
     static ProblemException map(Throwable error, Map<String, String> fieldNames) {
         if (error instanceof ProblemException problem) {
             return problem;
+        }
+        if (error instanceof HandlerMethodValidationException validation) {
+            List<Violation> violations = violations(validation);
+            return new ProblemException(ProblemType.INVALID_REQUEST,
+                    "The request has " + violations.size() + " invalid field(s)", violations, error);
         }
         if (error instanceof DomainRuleViolation violation) {
             ProblemType type = violation instanceof IllegalTransitionException ? ProblemType.ILLEGAL_TRANSITION
@@ -77,6 +94,38 @@ public class CommandProblems implements ProblemMapper {
     /** A command or value object refused a request value while the command was built. */
     static ProblemException invalidValue(IllegalArgumentException shape, Map<String, String> fieldNames) {
         return problem(ProblemType.INVALID_REQUEST, Violation.fromMessage(shape.getMessage()), fieldNames, shape);
+    }
+
+    /**
+     * The violations of a controller method's validation (path variables with constraints, and the request
+     * body's fields): a path variable is named as in the path ({@code dealId}), a body field by its JSON path.
+     */
+    private static List<Violation> violations(HandlerMethodValidationException validation) {
+        List<Violation> violations = new ArrayList<>();
+        for (ParameterValidationResult result : validation.getParameterValidationResults()) {
+            if (result instanceof ParameterErrors errors) {
+                for (FieldError field : errors.getFieldErrors()) {
+                    violations.add(new Violation(field.getField(), field.getDefaultMessage()));
+                }
+                for (ObjectError global : errors.getGlobalErrors()) {
+                    violations.add(Violation.fromMessage(global.getDefaultMessage()));
+                }
+            } else {
+                String name = parameterName(result.getMethodParameter());
+                for (MessageSourceResolvable error : result.getResolvableErrors()) {
+                    violations.add(new Violation(name, error.getDefaultMessage()));
+                }
+            }
+        }
+        return violations;
+    }
+
+    private static String parameterName(MethodParameter parameter) {
+        PathVariable path = parameter.getParameterAnnotation(PathVariable.class);
+        if (path != null && !path.value().isEmpty()) {
+            return path.value();
+        }
+        return parameter.getParameterName() != null ? parameter.getParameterName() : "path";
     }
 
     private static ProblemException problem(ProblemType type, Violation violation, Map<String, String> fieldNames,

@@ -1,5 +1,7 @@
 package io.attain.command.web;
 
+import jakarta.validation.constraints.Size;
+import jakarta.validation.constraints.Pattern;
 import io.attain.command.web.request.ExchangeRateRequest;
 import io.attain.command.web.request.PlanAssignmentRequest;
 import io.attain.command.web.request.PlanRequest;
@@ -14,6 +16,10 @@ import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RestController;
 import reactor.core.publisher.Mono;
+
+import static io.attain.kernel.common.InputContract.ID_MAX_LENGTH;
+import static io.attain.kernel.common.InputContract.ID_RULE;
+import static io.attain.kernel.common.InputContract.ID_PATTERN;
 
 /** Compensation plans (versions, assignments) and exchange rates: ADMIN or FINANCE. */
 @RestController
@@ -44,7 +50,7 @@ public class CompensationController {
                     + "productLine?, channel?, validFrom, validTo, fixedAmount? | rate?}], minimumDealSize?, "
                     + "clawbackWindowDays?, rollUpToManagers?, rollUpRate?}, retroactive?, occurredAt?. Amounts are "
                     + "{amount, currency} in the plan's currency.")
-    public Mono<ResponseEntity<WriteResult>> publish(@PathVariable String planId,
+    public Mono<ResponseEntity<WriteResult>> publish(@PathVariable @Size(max = ID_MAX_LENGTH, message = ID_RULE) @Pattern(regexp = ID_PATTERN, message = ID_RULE) String planId,
                                                      @Valid @RequestBody PlanVersionRequest request) {
         return commands.send(() -> request.toCommand(planId)).map(Responses::ok);
     }
@@ -52,7 +58,7 @@ public class CompensationController {
     @PostMapping(path = "/api/v1/plans/{planId}/assignments", consumes = MediaType.APPLICATION_JSON_VALUE,
             produces = MediaType.APPLICATION_JSON_VALUE)
     @Operation(summary = "Assign a plan to a rep (repId) or to every rep of a role (role), from a date on")
-    public Mono<ResponseEntity<WriteResult>> assign(@PathVariable String planId,
+    public Mono<ResponseEntity<WriteResult>> assign(@PathVariable @Size(max = ID_MAX_LENGTH, message = ID_RULE) @Pattern(regexp = ID_PATTERN, message = ID_RULE) String planId,
                                                     @Valid @RequestBody PlanAssignmentRequest request) {
         return commands.send(() -> request.toCommand(planId)).map(Responses::ok);
     }

@@ -1,5 +1,7 @@
 package io.attain.command.web;
 
+import jakarta.validation.constraints.Size;
+import jakarta.validation.constraints.Pattern;
 import io.attain.command.web.request.ContestAwardRequest;
 import io.attain.command.web.request.ContestCancellationRequest;
 import io.attain.command.web.request.ContestParticipantRequest;
@@ -24,6 +26,10 @@ import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RestController;
 import reactor.core.publisher.Mono;
+
+import static io.attain.kernel.common.InputContract.ID_MAX_LENGTH;
+import static io.attain.kernel.common.InputContract.ID_RULE;
+import static io.attain.kernel.common.InputContract.ID_PATTERN;
 
 /**
  * Sales contests (launch, participants, cancel, close, award prizes) and recognition (honorary titles granted to a
@@ -61,21 +67,21 @@ public class ContestCommandController {
 
     @PostMapping("/contests/{contestId}/participants")
     @Operation(summary = "Add a rep or a team (exactly one) to a running contest, until its window ends")
-    public Mono<ResponseEntity<WriteResult>> addParticipant(@PathVariable String contestId,
+    public Mono<ResponseEntity<WriteResult>> addParticipant(@PathVariable @Size(max = ID_MAX_LENGTH, message = ID_RULE) @Pattern(regexp = ID_PATTERN, message = ID_RULE) String contestId,
                                                             @Valid @RequestBody ContestParticipantRequest request) {
         return commands.send(() -> request.toAddCommand(contestId)).map(Responses::ok);
     }
 
     @PostMapping("/contests/{contestId}/participants/removal")
     @Operation(summary = "Remove a participating rep or team (exactly one), with a reason, until the window ends")
-    public Mono<ResponseEntity<WriteResult>> removeParticipant(@PathVariable String contestId,
+    public Mono<ResponseEntity<WriteResult>> removeParticipant(@PathVariable @Size(max = ID_MAX_LENGTH, message = ID_RULE) @Pattern(regexp = ID_PATTERN, message = ID_RULE) String contestId,
                                                                @Valid @RequestBody ContestParticipantRequest request) {
         return commands.send(() -> request.toRemoveCommand(contestId)).map(Responses::ok);
     }
 
     @PostMapping("/contests/{contestId}/cancellation")
     @Operation(summary = "Cancel a contest that is not closed (nothing is awarded)")
-    public Mono<ResponseEntity<WriteResult>> cancel(@PathVariable String contestId,
+    public Mono<ResponseEntity<WriteResult>> cancel(@PathVariable @Size(max = ID_MAX_LENGTH, message = ID_RULE) @Pattern(regexp = ID_PATTERN, message = ID_RULE) String contestId,
                                                     @AuthenticationPrincipal AttainPrincipal principal,
                                                     @Valid @RequestBody ContestCancellationRequest request) {
         return commands.send(() -> new CancelContestCommand(contestId, principal.id(), request.reason(),
@@ -84,7 +90,7 @@ public class ContestCommandController {
 
     @PostMapping("/contests/{contestId}/closing")
     @Operation(summary = "Close a contest after its window's end (body optional: occurredAt)")
-    public Mono<ResponseEntity<WriteResult>> close(@PathVariable String contestId,
+    public Mono<ResponseEntity<WriteResult>> close(@PathVariable @Size(max = ID_MAX_LENGTH, message = ID_RULE) @Pattern(regexp = ID_PATTERN, message = ID_RULE) String contestId,
                                                    @AuthenticationPrincipal AttainPrincipal principal,
                                                    @RequestBody(required = false) StatementActionRequest request) {
         return commands.send(() -> new CloseContestCommand(contestId, principal.id(),
@@ -94,7 +100,7 @@ public class ContestCommandController {
     @PostMapping("/contests/{contestId}/awards")
     @Operation(summary = "Award the prize of a rank of a closed contest to a participating rep (each rank once, "
             + "a rep at most once)")
-    public Mono<ResponseEntity<WriteResult>> award(@PathVariable String contestId,
+    public Mono<ResponseEntity<WriteResult>> award(@PathVariable @Size(max = ID_MAX_LENGTH, message = ID_RULE) @Pattern(regexp = ID_PATTERN, message = ID_RULE) String contestId,
                                                    @AuthenticationPrincipal AttainPrincipal principal,
                                                    @Valid @RequestBody ContestAwardRequest request) {
         return commands.send(() -> request.toCommand(contestId, principal.id())).map(Responses::ok);
@@ -102,7 +108,7 @@ public class ContestCommandController {
 
     @PostMapping("/reps/{repId}/recognitions")
     @Operation(summary = "Grant a rep an honorary title or badge with a reason (MANAGER of the rep's team; ADMIN)")
-    public Mono<ResponseEntity<WriteResult>> grant(@PathVariable String repId,
+    public Mono<ResponseEntity<WriteResult>> grant(@PathVariable @Size(max = ID_MAX_LENGTH, message = ID_RULE) @Pattern(regexp = ID_PATTERN, message = ID_RULE) String repId,
                                                    @AuthenticationPrincipal AttainPrincipal principal,
                                                    @Valid @RequestBody RecognitionRequest request) {
         String id = Responses.idOrNew(request.recognitionId());
@@ -112,7 +118,7 @@ public class ContestCommandController {
 
     @PostMapping("/recognitions/{recognitionId}/revocation")
     @Operation(summary = "Revoke a recognition with a reason; it stays in the rep's history, marked revoked")
-    public Mono<ResponseEntity<WriteResult>> revoke(@PathVariable String recognitionId,
+    public Mono<ResponseEntity<WriteResult>> revoke(@PathVariable @Size(max = ID_MAX_LENGTH, message = ID_RULE) @Pattern(regexp = ID_PATTERN, message = ID_RULE) String recognitionId,
                                                     @AuthenticationPrincipal AttainPrincipal principal,
                                                     @Valid @RequestBody RevocationRequest request) {
         return commands.send(() -> new RevokeRecognitionCommand(recognitionId, request.reason(), principal.id(),

@@ -1,5 +1,7 @@
 package io.attain.command.web;
 
+import jakarta.validation.constraints.Size;
+import jakarta.validation.constraints.Pattern;
 import io.attain.command.web.request.AmountRequest;
 import io.attain.command.web.request.CreditSplitRequest;
 import io.attain.command.web.request.DealRequest;
@@ -19,6 +21,10 @@ import org.springframework.web.bind.annotation.RestController;
 import reactor.core.publisher.Mono;
 
 import java.util.Map;
+
+import static io.attain.kernel.common.InputContract.ID_MAX_LENGTH;
+import static io.attain.kernel.common.InputContract.ID_RULE;
+import static io.attain.kernel.common.InputContract.ID_PATTERN;
 
 /** Deals through the funnel. */
 @RestController
@@ -43,7 +49,7 @@ public class DealController {
 
     @PostMapping("/{dealId}/stage")
     @Operation(summary = "Move an open deal to another stage, or close it as WON or LOST")
-    public Mono<ResponseEntity<WriteResult>> stage(@PathVariable String dealId, @Valid @RequestBody StageRequest request) {
+    public Mono<ResponseEntity<WriteResult>> stage(@PathVariable @Size(max = ID_MAX_LENGTH, message = ID_RULE) @Pattern(regexp = ID_PATTERN, message = ID_RULE) String dealId, @Valid @RequestBody StageRequest request) {
         return commands.send(() -> request.toCommand(dealId),
                         Map.of("toStage", "stage", "currency", "finalAmount.currency"))
                 .map(Responses::ok);
@@ -51,20 +57,20 @@ public class DealController {
 
     @PostMapping("/{dealId}/reopening")
     @Operation(summary = "Reopen a closed deal, for a reason")
-    public Mono<ResponseEntity<WriteResult>> reopen(@PathVariable String dealId,
+    public Mono<ResponseEntity<WriteResult>> reopen(@PathVariable @Size(max = ID_MAX_LENGTH, message = ID_RULE) @Pattern(regexp = ID_PATTERN, message = ID_RULE) String dealId,
                                                     @Valid @RequestBody ReopeningRequest request) {
         return commands.send(() -> request.toCommand(dealId), Map.of("toStage", "stage")).map(Responses::ok);
     }
 
     @PutMapping("/{dealId}/amount")
     @Operation(summary = "Change the amount of an open deal")
-    public Mono<ResponseEntity<WriteResult>> amount(@PathVariable String dealId, @Valid @RequestBody AmountRequest request) {
+    public Mono<ResponseEntity<WriteResult>> amount(@PathVariable @Size(max = ID_MAX_LENGTH, message = ID_RULE) @Pattern(regexp = ID_PATTERN, message = ID_RULE) String dealId, @Valid @RequestBody AmountRequest request) {
         return commands.send(() -> request.toCommand(dealId)).map(Responses::ok);
     }
 
     @PutMapping("/{dealId}/credit-split")
     @Operation(summary = "Split the credit of an open deal between active reps (percentages summing to 100)")
-    public Mono<ResponseEntity<WriteResult>> creditSplit(@PathVariable String dealId,
+    public Mono<ResponseEntity<WriteResult>> creditSplit(@PathVariable @Size(max = ID_MAX_LENGTH, message = ID_RULE) @Pattern(regexp = ID_PATTERN, message = ID_RULE) String dealId,
                                                          @Valid @RequestBody CreditSplitRequest request) {
         return commands.send(() -> request.toCommand(dealId)).map(Responses::ok);
     }

@@ -1,5 +1,7 @@
 package io.attain.command.web;
 
+import jakarta.validation.constraints.Size;
+import jakarta.validation.constraints.Pattern;
 import io.attain.command.web.request.ManagerChangeRequest;
 import io.attain.command.web.request.OffboardingRequest;
 import io.attain.command.web.request.RegionRequest;
@@ -18,6 +20,10 @@ import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RestController;
 import reactor.core.publisher.Mono;
+
+import static io.attain.kernel.common.InputContract.ID_MAX_LENGTH;
+import static io.attain.kernel.common.InputContract.ID_RULE;
+import static io.attain.kernel.common.InputContract.ID_PATTERN;
 
 /** Regions, teams and reps. */
 @RestController
@@ -49,7 +55,7 @@ public class OrganisationController {
 
     @PutMapping("/teams/{teamId}/manager")
     @Operation(summary = "Hand a team over to another manager (ADMIN)")
-    public Mono<ResponseEntity<WriteResult>> changeManager(@PathVariable String teamId,
+    public Mono<ResponseEntity<WriteResult>> changeManager(@PathVariable @Size(max = ID_MAX_LENGTH, message = ID_RULE) @Pattern(regexp = ID_PATTERN, message = ID_RULE) String teamId,
                                                            @Valid @RequestBody ManagerChangeRequest request) {
         return commands.send(() -> request.toCommand(teamId)).map(Responses::ok);
     }
@@ -64,14 +70,14 @@ public class OrganisationController {
 
     @PostMapping("/reps/{repId}/transfers")
     @Operation(summary = "Transfer a rep to an existing team and/or another manager (ADMIN; MANAGER of the rep's team)")
-    public Mono<ResponseEntity<WriteResult>> transferRep(@PathVariable String repId,
+    public Mono<ResponseEntity<WriteResult>> transferRep(@PathVariable @Size(max = ID_MAX_LENGTH, message = ID_RULE) @Pattern(regexp = ID_PATTERN, message = ID_RULE) String repId,
                                                          @Valid @RequestBody TransferRequest request) {
         return commands.send(() -> request.toCommand(repId)).map(Responses::ok);
     }
 
     @PostMapping("/reps/{repId}/offboarding")
     @Operation(summary = "Offboard a rep from the effective date on (ADMIN; MANAGER of the rep's team)")
-    public Mono<ResponseEntity<WriteResult>> offboardRep(@PathVariable String repId,
+    public Mono<ResponseEntity<WriteResult>> offboardRep(@PathVariable @Size(max = ID_MAX_LENGTH, message = ID_RULE) @Pattern(regexp = ID_PATTERN, message = ID_RULE) String repId,
                                                          @Valid @RequestBody OffboardingRequest request) {
         return commands.send(() -> request.toCommand(repId)).map(Responses::ok);
     }

@@ -1,5 +1,7 @@
 package io.attain.command.web;
 
+import jakarta.validation.constraints.Size;
+import jakarta.validation.constraints.Pattern;
 import io.attain.command.web.request.DisputeRequest;
 import io.attain.command.web.request.DisputeResolutionRequest;
 import io.attain.command.web.request.PaymentRequest;
@@ -28,6 +30,12 @@ import reactor.core.publisher.Mono;
 
 import java.time.Instant;
 
+import io.attain.kernel.common.InputContract;
+
+import static io.attain.kernel.common.InputContract.ID_MAX_LENGTH;
+import static io.attain.kernel.common.InputContract.ID_RULE;
+import static io.attain.kernel.common.InputContract.ID_PATTERN;
+
 /**
  * A rep's commission statement of a quarter ({@code statement:<repId>:<period>}): its lifecycle (submit, approve,
  * lock, pay) and disputes. Lines are booked by the commission process, not over HTTP.
@@ -47,7 +55,7 @@ public class StatementCommandController {
 
     @PostMapping("/submission")
     @Operation(summary = "Submit an open statement for approval (the rep, the MANAGER of the rep's team, FINANCE, ADMIN)")
-    public Mono<ResponseEntity<WriteResult>> submit(@PathVariable String repId,
+    public Mono<ResponseEntity<WriteResult>> submit(@PathVariable @Size(max = ID_MAX_LENGTH, message = ID_RULE) @Pattern(regexp = ID_PATTERN, message = ID_RULE) String repId,
                                                     @Parameter(description = "e.g. 2017-Q2") @PathVariable String period,
                                                     @AuthenticationPrincipal AttainPrincipal principal,
                                                     @RequestBody(required = false) StatementActionRequest request) {
@@ -57,7 +65,7 @@ public class StatementCommandController {
 
     @PostMapping("/approval")
     @Operation(summary = "Approve a submitted statement (FINANCE, or the MANAGER of the rep's team; never the rep)")
-    public Mono<ResponseEntity<WriteResult>> approve(@PathVariable String repId, @PathVariable String period,
+    public Mono<ResponseEntity<WriteResult>> approve(@PathVariable @Size(max = ID_MAX_LENGTH, message = ID_RULE) @Pattern(regexp = ID_PATTERN, message = ID_RULE) String repId, @PathVariable String period,
                                                      @AuthenticationPrincipal AttainPrincipal principal,
                                                      @RequestBody(required = false) StatementActionRequest request) {
         ApproverRole role = principal.hasRole(AttainRole.FINANCE) || !principal.hasRole(AttainRole.MANAGER)
@@ -68,7 +76,7 @@ public class StatementCommandController {
 
     @PostMapping("/lock")
     @Operation(summary = "Lock an approved statement: its period accepts no change any more (FINANCE, ADMIN)")
-    public Mono<ResponseEntity<WriteResult>> lock(@PathVariable String repId, @PathVariable String period,
+    public Mono<ResponseEntity<WriteResult>> lock(@PathVariable @Size(max = ID_MAX_LENGTH, message = ID_RULE) @Pattern(regexp = ID_PATTERN, message = ID_RULE) String repId, @PathVariable String period,
                                                   @AuthenticationPrincipal AttainPrincipal principal,
                                                   @RequestBody(required = false) StatementActionRequest request) {
         return commands.send(() -> new LockStatementCommand(statementId(repId, period), principal.id(),
@@ -78,7 +86,7 @@ public class StatementCommandController {
     @PostMapping("/payments")
     @Operation(summary = "Pay (part of) an approved or locked statement from a payout batch (FINANCE, ADMIN)",
             description = "At most the approved and unpaid amount per currency; each batch pays a statement once.")
-    public Mono<ResponseEntity<WriteResult>> pay(@PathVariable String repId, @PathVariable String period,
+    public Mono<ResponseEntity<WriteResult>> pay(@PathVariable @Size(max = ID_MAX_LENGTH, message = ID_RULE) @Pattern(regexp = ID_PATTERN, message = ID_RULE) String repId, @PathVariable String period,
                                                  @Valid @RequestBody PaymentRequest request) {
         return commands.send(() -> request.toCommand(statementId(repId, period)), java.util.Map.of("statementId", "period"))
                 .map(Responses::ok);
@@ -86,7 +94,7 @@ public class StatementCommandController {
 
     @PostMapping("/disputes")
     @Operation(summary = "Dispute a line of one's own statement (the REP; ADMIN)")
-    public Mono<ResponseEntity<WriteResult>> dispute(@PathVariable String repId, @PathVariable String period,
+    public Mono<ResponseEntity<WriteResult>> dispute(@PathVariable @Size(max = ID_MAX_LENGTH, message = ID_RULE) @Pattern(regexp = ID_PATTERN, message = ID_RULE) String repId, @PathVariable String period,
                                                      @Valid @RequestBody DisputeRequest request) {
         String id = Responses.idOrNew(request.disputeId());
         return commands.send(() -> request.toCommand(statementId(repId, period), id, repId))
@@ -97,8 +105,8 @@ public class StatementCommandController {
     @PostMapping("/disputes/{disputeId}/resolution")
     @Operation(summary = "Resolve a dispute: accept with an adjustment, or reject with a reason (the MANAGER of the "
             + "rep's team; ADMIN)")
-    public Mono<ResponseEntity<WriteResult>> resolve(@PathVariable String repId, @PathVariable String period,
-                                                     @PathVariable String disputeId,
+    public Mono<ResponseEntity<WriteResult>> resolve(@PathVariable @Size(max = ID_MAX_LENGTH, message = ID_RULE) @Pattern(regexp = ID_PATTERN, message = ID_RULE) String repId, @PathVariable String period,
+                                                     @PathVariable @Size(max = ID_MAX_LENGTH, message = ID_RULE) @Pattern(regexp = ID_PATTERN, message = ID_RULE) String disputeId,
                                                      @AuthenticationPrincipal AttainPrincipal principal,
                                                      @Valid @RequestBody DisputeResolutionRequest request) {
         return commands.send(() -> request.toCommand(statementId(repId, period), disputeId, principal.id()))
@@ -107,7 +115,8 @@ public class StatementCommandController {
 
     /** {@code statement:<repId>:<period>}; an unparseable period is a 422 naming {@code period}. */
     private static String statementId(String repId, String period) {
-        return CompensationIds.statementId(repId, Period.parse(period));
+        return CompensationIds.statementId(InputContract.identifier(repId, "repId"),
+                InputContract.period(Period.parse(period), "period"));
     }
 
     private static Instant occurredAt(StatementActionRequest request) {

@@ -1,5 +1,7 @@
 package io.attain.command.web;
 
+import jakarta.validation.constraints.Size;
+import jakarta.validation.constraints.Pattern;
 import io.attain.command.web.request.TargetRequest;
 import io.attain.command.web.request.TargetRevisionRequest;
 import io.swagger.v3.oas.annotations.Operation;
@@ -13,6 +15,10 @@ import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RestController;
 import reactor.core.publisher.Mono;
+
+import static io.attain.kernel.common.InputContract.ID_MAX_LENGTH;
+import static io.attain.kernel.common.InputContract.ID_RULE;
+import static io.attain.kernel.common.InputContract.ID_PATTERN;
 
 /** Targets of reps and teams; a target lives in the rep or team that owns it. */
 @RestController
@@ -39,7 +45,7 @@ public class TargetController {
 
     @PostMapping("/{targetId}/revisions")
     @Operation(summary = "Revise the amount of a target, for a reason (as for assigning)")
-    public Mono<ResponseEntity<WriteResult>> revise(@PathVariable String targetId,
+    public Mono<ResponseEntity<WriteResult>> revise(@PathVariable @Size(max = ID_MAX_LENGTH, message = ID_RULE) @Pattern(regexp = ID_PATTERN, message = ID_RULE) String targetId,
                                                     @Valid @RequestBody TargetRevisionRequest request) {
         return commands.send(() -> request.toCommand(targetId)).map(Responses::ok);
     }

@@ -1,6 +1,6 @@
 package io.attain.kernel.activity;
 
-import io.attain.kernel.common.Require;
+import io.attain.kernel.common.InputContract;
 import org.axonframework.modelling.command.TargetAggregateIdentifier;
 
 import java.time.Instant;
@@ -20,10 +20,11 @@ public record LogCallCommand(
         Instant occurredAt) {
 
     public LogCallCommand {
-        Require.nonBlank(repId, "repId");
-        Require.nonBlank(activityId, "activityId");
-        Require.nonBlank(customer, "customer");
-        Require.nonBlank(purpose, "purpose");
-        Require.nonBlank(outcome, "outcome");
+        InputContract.identifier(repId, "repId");
+        InputContract.identifier(activityId, "activityId");
+        InputContract.name(customer, "customer");
+        InputContract.text(purpose, "purpose");
+        InputContract.text(outcome, "outcome");
+        InputContract.instant(occurredAt, "occurredAt");
     }
 }

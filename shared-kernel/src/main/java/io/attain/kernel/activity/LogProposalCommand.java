@@ -1,7 +1,7 @@
 package io.attain.kernel.activity;
 
 import io.attain.kernel.common.Money;
-import io.attain.kernel.common.Require;
+import io.attain.kernel.common.InputContract;
 import org.axonframework.modelling.command.TargetAggregateIdentifier;
 
 import java.time.Instant;
@@ -24,10 +24,12 @@ public record LogProposalCommand(
         Instant occurredAt) {
 
     public LogProposalCommand {
-        Require.nonBlank(repId, "repId");
-        Require.nonBlank(activityId, "activityId");
-        Require.nonBlank(customer, "customer");
-        Require.nonBlank(productLine, "productLine");
-        Require.nullOrNonBlank(dealId, "dealId");
+        InputContract.identifier(repId, "repId");
+        InputContract.identifier(activityId, "activityId");
+        InputContract.name(customer, "customer");
+        InputContract.identifier(productLine, "productLine");
+        amount = InputContract.money(amount, "amount");
+        InputContract.optionalIdentifier(dealId, "dealId");
+        InputContract.instant(occurredAt, "occurredAt");
     }
 }

@@ -1,5 +1,6 @@
 package io.attain.kernel.channel;
 
+import io.attain.kernel.common.InputContract;
 import io.attain.kernel.common.Require;
 import org.axonframework.modelling.command.TargetAggregateIdentifier;
 
@@ -28,8 +29,8 @@ public record AccrueRebateCommand(
         Instant occurredAt) {
 
     public AccrueRebateCommand {
-        Require.nonBlank(partnerId, "partnerId");
-        Require.nonBlank(lineId, "lineId");
+        InputContract.reference(partnerId, "partnerId");
+        InputContract.reference(lineId, "lineId");
         Require.nonNull(deal, "deal");
         sourceEventIds = sourceEventIds == null ? List.of() : List.copyOf(sourceEventIds);
         sourcePositions = sourcePositions == null ? List.of() : List.copyOf(sourcePositions);

@@ -1,5 +1,6 @@
 package io.attain.kernel.channel;
 
+import io.attain.kernel.common.InputContract;
 import io.attain.kernel.common.Require;
 import org.axonframework.modelling.command.TargetAggregateIdentifier;
 
@@ -20,8 +21,8 @@ public record ClaimCustomerCommand(
         Instant occurredAt) {
 
     public ClaimCustomerCommand {
-        Require.nonBlank(customerChannelId, "customerChannelId");
-        Require.nonBlank(customer, "customer");
+        InputContract.reference(customerChannelId, "customerChannelId");
+        InputContract.reference(customer, "customer");
         Require.nonNull(claim, "claim");
     }
 }

@@ -1,5 +1,6 @@
 package io.attain.kernel.channel;
 
+import io.attain.kernel.common.InputContract;
 import io.attain.kernel.common.Require;
 import org.axonframework.modelling.command.TargetAggregateIdentifier;
 
@@ -18,7 +19,17 @@ public record PublishAgreementVersionCommand(
         Instant occurredAt) {
 
     public PublishAgreementVersionCommand {
-        Require.nonBlank(partnerId, "partnerId");
+        InputContract.identifier(partnerId, "partnerId");
         Require.nonNull(terms, "terms");
+        InputContract.date(terms.effectiveFrom(), "terms.effectiveFrom");
+        for (int i = 0; i < terms.tiers().size(); i++) {
+            RebateTier tier = terms.tiers().get(i);
+            if (tier != null) {
+                InputContract.amount(tier.fromRevenue(), "terms.tiers[" + i + "].fromRevenue");
+                InputContract.amount(tier.toRevenue(), "terms.tiers[" + i + "].toRevenue");
+                InputContract.rate(tier.rate(), "terms.tiers[" + i + "].rate");
+            }
+        }
+        InputContract.instant(occurredAt, "occurredAt");
     }
 }

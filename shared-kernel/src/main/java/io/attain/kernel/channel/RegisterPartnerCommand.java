@@ -1,5 +1,6 @@
 package io.attain.kernel.channel;
 
+import io.attain.kernel.common.InputContract;
 import io.attain.kernel.common.Require;
 import org.axonframework.modelling.command.TargetAggregateIdentifier;
 
@@ -18,8 +19,9 @@ public record RegisterPartnerCommand(
         Instant occurredAt) {
 
     public RegisterPartnerCommand {
-        Require.nonBlank(partnerId, "partnerId");
-        Require.nonBlank(name, "name");
+        InputContract.identifier(partnerId, "partnerId");
+        InputContract.name(name, "name");
         Require.nonNull(kind, "kind");
+        InputContract.instant(occurredAt, "occurredAt");
     }
 }

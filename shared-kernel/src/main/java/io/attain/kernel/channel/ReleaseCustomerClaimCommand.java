@@ -1,6 +1,6 @@
 package io.attain.kernel.channel;
 
-import io.attain.kernel.common.Require;
+import io.attain.kernel.common.InputContract;
 import org.axonframework.modelling.command.TargetAggregateIdentifier;
 
 import java.time.Instant;
@@ -18,8 +18,8 @@ public record ReleaseCustomerClaimCommand(
         Instant occurredAt) {
 
     public ReleaseCustomerClaimCommand {
-        Require.nonBlank(customerChannelId, "customerChannelId");
-        Require.nonBlank(dealId, "dealId");
-        Require.nonBlank(reason, "reason");
+        InputContract.reference(customerChannelId, "customerChannelId");
+        InputContract.reference(dealId, "dealId");
+        InputContract.reference(reason, "reason");
     }
 }

@@ -1,6 +1,6 @@
 package io.attain.kernel.channel;
 
-import io.attain.kernel.common.Require;
+import io.attain.kernel.common.InputContract;
 import org.axonframework.modelling.command.TargetAggregateIdentifier;
 
 import java.time.Instant;
@@ -22,10 +22,11 @@ public record ResolveChannelConflictCommand(
         Instant occurredAt) {
 
     public ResolveChannelConflictCommand {
-        Require.nonBlank(customerChannelId, "customerChannelId");
-        Require.nonBlank(conflictId, "conflictId");
-        Require.nonBlank(winningDealId, "winningDealId");
-        Require.nonBlank(resolvedBy, "resolvedBy");
-        Require.nonBlank(reason, "reason");
+        InputContract.reference(customerChannelId, "customerChannelId");
+        InputContract.reference(conflictId, "conflictId");
+        InputContract.identifier(winningDealId, "winningDealId");
+        InputContract.reference(resolvedBy, "resolvedBy");
+        InputContract.text(reason, "reason");
+        InputContract.instant(occurredAt, "occurredAt");
     }
 }

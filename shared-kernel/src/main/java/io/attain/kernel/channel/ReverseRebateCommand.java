@@ -1,6 +1,6 @@
 package io.attain.kernel.channel;
 
-import io.attain.kernel.common.Require;
+import io.attain.kernel.common.InputContract;
 import org.axonframework.modelling.command.TargetAggregateIdentifier;
 
 import java.time.Instant;
@@ -24,10 +24,10 @@ public record ReverseRebateCommand(
         Instant occurredAt) {
 
     public ReverseRebateCommand {
-        Require.nonBlank(partnerId, "partnerId");
-        Require.nonBlank(reversalLineId, "reversalLineId");
-        Require.nonBlank(dealId, "dealId");
-        Require.nonBlank(reason, "reason");
+        InputContract.reference(partnerId, "partnerId");
+        InputContract.reference(reversalLineId, "reversalLineId");
+        InputContract.reference(dealId, "dealId");
+        InputContract.reference(reason, "reason");
         sourceEventIds = sourceEventIds == null ? List.of() : List.copyOf(sourceEventIds);
         sourcePositions = sourcePositions == null ? List.of() : List.copyOf(sourcePositions);
     }

@@ -2,6 +2,7 @@ package io.attain.kernel.compensation;
 
 import io.attain.kernel.common.Money;
 import io.attain.kernel.common.Period;
+import io.attain.kernel.common.InputContract;
 import io.attain.kernel.common.Require;
 import org.axonframework.modelling.command.TargetAggregateIdentifier;
 
@@ -44,10 +45,10 @@ public record AccrueCommissionCommand(
         Instant occurredAt) {
 
     public AccrueCommissionCommand {
-        Require.nonBlank(statementId, "statementId");
-        Require.nonBlank(repId, "repId");
+        InputContract.reference(statementId, "statementId");
+        InputContract.reference(repId, "repId");
         Require.nonNull(period, "period");
-        Require.nonBlank(lineId, "lineId");
+        InputContract.reference(lineId, "lineId");
         Require.nonNull(plan, "plan");
         Require.nonNull(plan.terms(), "plan.terms");
         Require.nonNull(deal, "deal");

@@ -2,6 +2,7 @@ package io.attain.kernel.compensation;
 
 import io.attain.kernel.common.Money;
 import io.attain.kernel.common.Period;
+import io.attain.kernel.common.InputContract;
 import io.attain.kernel.common.Require;
 import org.axonframework.modelling.command.TargetAggregateIdentifier;
 
@@ -35,14 +36,14 @@ public record AdjustCommissionCommand(
         Instant occurredAt) {
 
     public AdjustCommissionCommand {
-        Require.nonBlank(statementId, "statementId");
-        Require.nonBlank(repId, "repId");
+        InputContract.reference(statementId, "statementId");
+        InputContract.reference(repId, "repId");
         Require.nonNull(period, "period");
-        Require.nonBlank(lineId, "lineId");
+        InputContract.reference(lineId, "lineId");
         Require.nonNull(amount, "amount");
         Require.nonNull(kind, "kind");
-        Require.nonBlank(reason, "reason");
-        Require.nullOrNonBlank(relatedStatementId, "relatedStatementId");
-        Require.nullOrNonBlank(relatedLineId, "relatedLineId");
+        InputContract.reference(reason, "reason");
+        InputContract.optionalReference(relatedStatementId, "relatedStatementId");
+        InputContract.optionalReference(relatedLineId, "relatedLineId");
     }
 }

@@ -1,5 +1,6 @@
 package io.attain.kernel.compensation;
 
+import io.attain.kernel.common.InputContract;
 import io.attain.kernel.common.Require;
 import org.axonframework.modelling.command.TargetAggregateIdentifier;
 
@@ -18,8 +19,9 @@ public record ApproveStatementCommand(
         Instant occurredAt) {
 
     public ApproveStatementCommand {
-        Require.nonBlank(statementId, "statementId");
-        Require.nonBlank(approverId, "approverId");
+        InputContract.reference(statementId, "statementId");
+        InputContract.reference(approverId, "approverId");
         Require.nonNull(approverRole, "approverRole");
+        InputContract.instant(occurredAt, "occurredAt");
     }
 }

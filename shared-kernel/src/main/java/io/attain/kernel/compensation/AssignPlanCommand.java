@@ -1,5 +1,6 @@
 package io.attain.kernel.compensation;
 
+import io.attain.kernel.common.InputContract;
 import io.attain.kernel.common.Require;
 import io.attain.kernel.common.Role;
 import org.axonframework.modelling.command.TargetAggregateIdentifier;
@@ -23,8 +24,9 @@ public record AssignPlanCommand(
         Instant occurredAt) {
 
     public AssignPlanCommand {
-        Require.nonBlank(planId, "planId");
-        Require.nullOrNonBlank(repId, "repId");
-        Require.nonNull(effectiveFrom, "effectiveFrom");
+        InputContract.identifier(planId, "planId");
+        InputContract.optionalIdentifier(repId, "repId");
+        InputContract.date(Require.nonNull(effectiveFrom, "effectiveFrom"), "effectiveFrom");
+        InputContract.instant(occurredAt, "occurredAt");
     }
 }

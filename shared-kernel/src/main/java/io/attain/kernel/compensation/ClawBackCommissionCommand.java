@@ -1,7 +1,7 @@
 package io.attain.kernel.compensation;
 
 import io.attain.kernel.common.Money;
-import io.attain.kernel.common.Require;
+import io.attain.kernel.common.InputContract;
 import org.axonframework.modelling.command.TargetAggregateIdentifier;
 
 import java.time.Instant;
@@ -34,10 +34,10 @@ public record ClawBackCommissionCommand(
         Instant occurredAt) {
 
     public ClawBackCommissionCommand {
-        Require.nonBlank(statementId, "statementId");
-        Require.nonBlank(lineId, "lineId");
-        Require.nonBlank(originalLineId, "originalLineId");
-        Require.nonBlank(reason, "reason");
+        InputContract.reference(statementId, "statementId");
+        InputContract.reference(lineId, "lineId");
+        InputContract.reference(originalLineId, "originalLineId");
+        InputContract.reference(reason, "reason");
         sourceEventIds = sourceEventIds == null ? List.of() : List.copyOf(sourceEventIds);
         sourcePositions = sourcePositions == null ? List.of() : List.copyOf(sourcePositions);
     }

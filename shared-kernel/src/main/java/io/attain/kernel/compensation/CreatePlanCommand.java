@@ -1,6 +1,6 @@
 package io.attain.kernel.compensation;
 
-import io.attain.kernel.common.Require;
+import io.attain.kernel.common.InputContract;
 import org.axonframework.modelling.command.TargetAggregateIdentifier;
 
 import java.time.Instant;
@@ -17,7 +17,8 @@ public record CreatePlanCommand(
         Instant occurredAt) {
 
     public CreatePlanCommand {
-        Require.nonBlank(planId, "planId");
-        Require.nonBlank(name, "name");
+        InputContract.identifier(planId, "planId");
+        InputContract.name(name, "name");
+        InputContract.instant(occurredAt, "occurredAt");
     }
 }

@@ -1,6 +1,6 @@
 package io.attain.kernel.compensation;
 
-import io.attain.kernel.common.Require;
+import io.attain.kernel.common.InputContract;
 import org.axonframework.modelling.command.TargetAggregateIdentifier;
 
 import java.time.Instant;
@@ -21,10 +21,11 @@ public record DisputeStatementLineCommand(
         Instant occurredAt) {
 
     public DisputeStatementLineCommand {
-        Require.nonBlank(statementId, "statementId");
-        Require.nonBlank(disputeId, "disputeId");
-        Require.nonBlank(repId, "repId");
-        Require.nonBlank(lineId, "lineId");
-        Require.nonBlank(reason, "reason");
+        InputContract.reference(statementId, "statementId");
+        InputContract.identifier(disputeId, "disputeId");
+        InputContract.identifier(repId, "repId");
+        InputContract.reference(lineId, "lineId");
+        InputContract.text(reason, "reason");
+        InputContract.instant(occurredAt, "occurredAt");
     }
 }

@@ -1,6 +1,6 @@
 package io.attain.kernel.compensation;
 
-import io.attain.kernel.common.Require;
+import io.attain.kernel.common.InputContract;
 import org.axonframework.modelling.command.TargetAggregateIdentifier;
 
 import java.time.Instant;
@@ -17,7 +17,8 @@ public record LockStatementCommand(
         Instant occurredAt) {
 
     public LockStatementCommand {
-        Require.nonBlank(statementId, "statementId");
-        Require.nonBlank(lockedBy, "lockedBy");
+        InputContract.reference(statementId, "statementId");
+        InputContract.reference(lockedBy, "lockedBy");
+        InputContract.instant(occurredAt, "occurredAt");
     }
 }

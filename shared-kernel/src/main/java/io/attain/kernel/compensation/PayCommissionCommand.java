@@ -1,6 +1,7 @@
 package io.attain.kernel.compensation;
 
 import io.attain.kernel.common.Money;
+import io.attain.kernel.common.InputContract;
 import io.attain.kernel.common.Require;
 import org.axonframework.modelling.command.TargetAggregateIdentifier;
 
@@ -24,9 +25,10 @@ public record PayCommissionCommand(
         Instant occurredAt) {
 
     public PayCommissionCommand {
-        Require.nonBlank(statementId, "statementId");
-        Require.nonBlank(batchId, "batchId");
-        Require.nonNull(amount, "amount");
-        Require.nonNull(paymentDate, "paymentDate");
+        InputContract.reference(statementId, "statementId");
+        InputContract.identifier(batchId, "batchId");
+        amount = InputContract.money(Require.nonNull(amount, "amount"), "amount");
+        InputContract.date(Require.nonNull(paymentDate, "paymentDate"), "paymentDate");
+        InputContract.instant(occurredAt, "occurredAt");
     }
 }

@@ -1,5 +1,6 @@
 package io.attain.kernel.compensation;
 
+import io.attain.kernel.common.InputContract;
 import io.attain.kernel.common.Require;
 import org.axonframework.modelling.command.TargetAggregateIdentifier;
 
@@ -26,10 +27,11 @@ public record RecordExchangeRateCommand(
         Instant occurredAt) {
 
     public RecordExchangeRateCommand {
-        Require.nonBlank(pairId, "pairId");
+        InputContract.reference(pairId, "pairId");
         Require.nonBlank(fromCurrency, "fromCurrency");
         Require.nonBlank(toCurrency, "toCurrency");
-        Require.nonNull(rate, "rate");
-        Require.nonNull(effectiveDate, "effectiveDate");
+        rate = InputContract.rate(Require.nonNull(rate, "rate"), "rate");
+        InputContract.date(Require.nonNull(effectiveDate, "effectiveDate"), "effectiveDate");
+        InputContract.instant(occurredAt, "occurredAt");
     }
 }

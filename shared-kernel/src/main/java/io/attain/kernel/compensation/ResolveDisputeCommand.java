@@ -1,7 +1,7 @@
 package io.attain.kernel.compensation;
 
 import io.attain.kernel.common.Money;
-import io.attain.kernel.common.Require;
+import io.attain.kernel.common.InputContract;
 import org.axonframework.modelling.command.TargetAggregateIdentifier;
 
 import java.time.Instant;
@@ -28,9 +28,11 @@ public record ResolveDisputeCommand(
         Instant occurredAt) {
 
     public ResolveDisputeCommand {
-        Require.nonBlank(statementId, "statementId");
-        Require.nonBlank(disputeId, "disputeId");
-        Require.nonBlank(managerId, "managerId");
-        Require.nullOrNonBlank(reason, "reason");
+        InputContract.reference(statementId, "statementId");
+        InputContract.identifier(disputeId, "disputeId");
+        InputContract.reference(managerId, "managerId");
+        adjustment = InputContract.money(adjustment, "adjustment");
+        InputContract.optionalText(reason, "reason");
+        InputContract.instant(occurredAt, "occurredAt");
     }
 }

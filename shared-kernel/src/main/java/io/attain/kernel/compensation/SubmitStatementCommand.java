@@ -1,6 +1,6 @@
 package io.attain.kernel.compensation;
 
-import io.attain.kernel.common.Require;
+import io.attain.kernel.common.InputContract;
 import org.axonframework.modelling.command.TargetAggregateIdentifier;
 
 import java.time.Instant;
@@ -16,7 +16,8 @@ public record SubmitStatementCommand(
         Instant occurredAt) {
 
     public SubmitStatementCommand {
-        Require.nonBlank(statementId, "statementId");
-        Require.nonBlank(submittedBy, "submittedBy");
+        InputContract.reference(statementId, "statementId");
+        InputContract.reference(submittedBy, "submittedBy");
+        InputContract.instant(occurredAt, "occurredAt");
     }
 }

@@ -1,6 +1,6 @@
 package io.attain.kernel.contest;
 
-import io.attain.kernel.common.Require;
+import io.attain.kernel.common.InputContract;
 import org.axonframework.modelling.command.TargetAggregateIdentifier;
 
 import java.time.Instant;
@@ -17,8 +17,9 @@ public record AddContestParticipantCommand(
         Instant occurredAt) {
 
     public AddContestParticipantCommand {
-        Require.nonBlank(contestId, "contestId");
-        Require.nullOrNonBlank(repId, "repId");
-        Require.nullOrNonBlank(teamId, "teamId");
+        InputContract.identifier(contestId, "contestId");
+        InputContract.optionalIdentifier(repId, "repId");
+        InputContract.optionalIdentifier(teamId, "teamId");
+        InputContract.instant(occurredAt, "occurredAt");
     }
 }

@@ -1,6 +1,6 @@
 package io.attain.kernel.contest;
 
-import io.attain.kernel.common.Require;
+import io.attain.kernel.common.InputContract;
 import org.axonframework.modelling.command.TargetAggregateIdentifier;
 
 import java.time.Instant;
@@ -18,8 +18,9 @@ public record AwardContestPrizeCommand(
         Instant occurredAt) {
 
     public AwardContestPrizeCommand {
-        Require.nonBlank(contestId, "contestId");
-        Require.nonBlank(repId, "repId");
-        Require.nonBlank(awardedBy, "awardedBy");
+        InputContract.identifier(contestId, "contestId");
+        InputContract.identifier(repId, "repId");
+        InputContract.reference(awardedBy, "awardedBy");
+        InputContract.instant(occurredAt, "occurredAt");
     }
 }

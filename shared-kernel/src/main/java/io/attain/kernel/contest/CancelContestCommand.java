@@ -1,6 +1,6 @@
 package io.attain.kernel.contest;
 
-import io.attain.kernel.common.Require;
+import io.attain.kernel.common.InputContract;
 import org.axonframework.modelling.command.TargetAggregateIdentifier;
 
 import java.time.Instant;
@@ -17,8 +17,9 @@ public record CancelContestCommand(
         Instant occurredAt) {
 
     public CancelContestCommand {
-        Require.nonBlank(contestId, "contestId");
-        Require.nonBlank(cancelledBy, "cancelledBy");
-        Require.nonBlank(reason, "reason");
+        InputContract.identifier(contestId, "contestId");
+        InputContract.reference(cancelledBy, "cancelledBy");
+        InputContract.text(reason, "reason");
+        InputContract.instant(occurredAt, "occurredAt");
     }
 }

@@ -1,6 +1,6 @@
 package io.attain.kernel.contest;
 
-import io.attain.kernel.common.Require;
+import io.attain.kernel.common.InputContract;
 import org.axonframework.modelling.command.TargetAggregateIdentifier;
 
 import java.time.Instant;
@@ -16,7 +16,8 @@ public record CloseContestCommand(
         Instant occurredAt) {
 
     public CloseContestCommand {
-        Require.nonBlank(contestId, "contestId");
-        Require.nonBlank(closedBy, "closedBy");
+        InputContract.identifier(contestId, "contestId");
+        InputContract.reference(closedBy, "closedBy");
+        InputContract.instant(occurredAt, "occurredAt");
     }
 }

@@ -1,6 +1,6 @@
 package io.attain.kernel.contest;
 
-import io.attain.kernel.common.Require;
+import io.attain.kernel.common.InputContract;
 import org.axonframework.modelling.command.TargetAggregateIdentifier;
 
 import java.time.Instant;
@@ -19,10 +19,11 @@ public record GrantRecognitionCommand(
         Instant occurredAt) {
 
     public GrantRecognitionCommand {
-        Require.nonBlank(recognitionId, "recognitionId");
-        Require.nonBlank(repId, "repId");
-        Require.nonBlank(title, "title");
-        Require.nonBlank(reason, "reason");
-        Require.nonBlank(grantedBy, "grantedBy");
+        InputContract.identifier(recognitionId, "recognitionId");
+        InputContract.identifier(repId, "repId");
+        InputContract.name(title, "title");
+        InputContract.text(reason, "reason");
+        InputContract.reference(grantedBy, "grantedBy");
+        InputContract.instant(occurredAt, "occurredAt");
     }
 }

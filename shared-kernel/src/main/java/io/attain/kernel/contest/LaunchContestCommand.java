@@ -1,6 +1,7 @@
 package io.attain.kernel.contest;
 
 import io.attain.kernel.common.Metric;
+import io.attain.kernel.common.InputContract;
 import io.attain.kernel.common.Require;
 import org.axonframework.modelling.command.TargetAggregateIdentifier;
 
@@ -34,17 +35,31 @@ public record LaunchContestCommand(
         Instant occurredAt) {
 
     public LaunchContestCommand {
-        Require.nonBlank(contestId, "contestId");
-        Require.nonBlank(name, "name");
-        Require.nullOrNonBlank(organizerTeamId, "organizerTeamId");
-        Require.nonBlank(launchedBy, "launchedBy");
-        Require.nonNull(startsOn, "startsOn");
-        Require.nonNull(endsOn, "endsOn");
+        InputContract.identifier(contestId, "contestId");
+        InputContract.name(name, "name");
+        InputContract.optionalIdentifier(organizerTeamId, "organizerTeamId");
+        InputContract.reference(launchedBy, "launchedBy");
+        InputContract.date(Require.nonNull(startsOn, "startsOn"), "startsOn");
+        InputContract.date(Require.nonNull(endsOn, "endsOn"), "endsOn");
         Require.nonNull(metric, "metric");
         Require.nullOrNonBlank(currency, "currency");
+        InputContract.instant(occurredAt, "occurredAt");
         participantRepIds = copy(participantRepIds, "participantRepIds");
         participantTeamIds = copy(participantTeamIds, "participantTeamIds");
         prizes = copy(prizes, "prizes");
+        for (int i = 0; i < participantRepIds.size(); i++) {
+            InputContract.identifier(participantRepIds.get(i), "participantRepIds[" + i + "]");
+        }
+        for (int i = 0; i < participantTeamIds.size(); i++) {
+            InputContract.identifier(participantTeamIds.get(i), "participantTeamIds[" + i + "]");
+        }
+        for (int i = 0; i < prizes.size(); i++) {
+            InputContract.money(prizes.get(i).money(), "prizes[" + i + "].money.amount");
+            String title = prizes.get(i).title();
+            if (title != null && !title.isBlank()) {  // a blank title is the Contest's rule
+                InputContract.name(title, "prizes[" + i + "].title");
+            }
+        }
     }
 
     private static <T> List<T> copy(List<T> values, String field) {

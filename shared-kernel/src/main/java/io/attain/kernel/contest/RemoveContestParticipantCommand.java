@@ -1,6 +1,6 @@
 package io.attain.kernel.contest;
 
-import io.attain.kernel.common.Require;
+import io.attain.kernel.common.InputContract;
 import org.axonframework.modelling.command.TargetAggregateIdentifier;
 
 import java.time.Instant;
@@ -18,9 +18,10 @@ public record RemoveContestParticipantCommand(
         Instant occurredAt) {
 
     public RemoveContestParticipantCommand {
-        Require.nonBlank(contestId, "contestId");
-        Require.nullOrNonBlank(repId, "repId");
-        Require.nullOrNonBlank(teamId, "teamId");
-        Require.nonBlank(reason, "reason");
+        InputContract.identifier(contestId, "contestId");
+        InputContract.optionalIdentifier(repId, "repId");
+        InputContract.optionalIdentifier(teamId, "teamId");
+        InputContract.text(reason, "reason");
+        InputContract.instant(occurredAt, "occurredAt");
     }
 }

@@ -1,6 +1,6 @@
 package io.attain.kernel.contest;
 
-import io.attain.kernel.common.Require;
+import io.attain.kernel.common.InputContract;
 import org.axonframework.modelling.command.TargetAggregateIdentifier;
 
 import java.time.Instant;
@@ -17,8 +17,9 @@ public record RevokeRecognitionCommand(
         Instant occurredAt) {
 
     public RevokeRecognitionCommand {
-        Require.nonBlank(recognitionId, "recognitionId");
-        Require.nonBlank(reason, "reason");
-        Require.nonBlank(revokedBy, "revokedBy");
+        InputContract.identifier(recognitionId, "recognitionId");
+        InputContract.text(reason, "reason");
+        InputContract.reference(revokedBy, "revokedBy");
+        InputContract.instant(occurredAt, "occurredAt");
     }
 }

@@ -1,6 +1,7 @@
 package io.attain.kernel.deal;
 
 import io.attain.kernel.common.Money;
+import io.attain.kernel.common.InputContract;
 import io.attain.kernel.common.Require;
 import io.attain.kernel.common.Stage;
 import org.axonframework.modelling.command.TargetAggregateIdentifier;
@@ -26,8 +27,10 @@ public record AdvanceDealCommand(
         Instant occurredAt) {
 
     public AdvanceDealCommand {
-        Require.nonBlank(dealId, "dealId");
+        InputContract.identifier(dealId, "dealId");
         Require.nonNull(toStage, "toStage");
-        Require.nullOrNonBlank(reason, "reason");
+        InputContract.optionalText(reason, "reason");
+        finalAmount = InputContract.money(finalAmount, "finalAmount");
+        InputContract.instant(occurredAt, "occurredAt");
     }
 }

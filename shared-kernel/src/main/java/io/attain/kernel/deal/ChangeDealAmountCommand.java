@@ -1,6 +1,7 @@
 package io.attain.kernel.deal;
 
 import io.attain.kernel.common.Money;
+import io.attain.kernel.common.InputContract;
 import io.attain.kernel.common.Require;
 import org.axonframework.modelling.command.TargetAggregateIdentifier;
 
@@ -18,7 +19,8 @@ public record ChangeDealAmountCommand(
         Instant occurredAt) {
 
     public ChangeDealAmountCommand {
-        Require.nonBlank(dealId, "dealId");
-        Require.nonNull(amount, "amount");
+        InputContract.identifier(dealId, "dealId");
+        amount = InputContract.money(Require.nonNull(amount, "amount"), "amount");
+        InputContract.instant(occurredAt, "occurredAt");
     }
 }

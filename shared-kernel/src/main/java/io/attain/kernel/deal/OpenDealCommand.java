@@ -2,6 +2,7 @@ package io.attain.kernel.deal;
 
 import io.attain.kernel.common.Channel;
 import io.attain.kernel.common.Money;
+import io.attain.kernel.common.InputContract;
 import io.attain.kernel.common.Require;
 import io.attain.kernel.common.Stage;
 import org.axonframework.modelling.command.TargetAggregateIdentifier;
@@ -36,12 +37,14 @@ public record OpenDealCommand(
         Instant occurredAt) {
 
     public OpenDealCommand {
-        Require.nonBlank(dealId, "dealId");
-        Require.nonBlank(ownerRepId, "ownerRepId");
-        Require.nonBlank(customer, "customer");
-        Require.nonBlank(productLine, "productLine");
+        InputContract.identifier(dealId, "dealId");
+        InputContract.identifier(ownerRepId, "ownerRepId");
+        InputContract.name(customer, "customer");
+        InputContract.identifier(productLine, "productLine");
         Require.nonNull(channel, "channel");
-        Require.nullOrNonBlank(partnerId, "partnerId");
-        Require.nonNull(amount, "amount");
+        InputContract.optionalIdentifier(partnerId, "partnerId");
+        amount = InputContract.money(Require.nonNull(amount, "amount"), "amount");
+        InputContract.date(expectedCloseDate, "expectedCloseDate");
+        InputContract.instant(occurredAt, "occurredAt");
     }
 }

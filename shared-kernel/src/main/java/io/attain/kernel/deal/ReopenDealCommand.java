@@ -1,6 +1,6 @@
 package io.attain.kernel.deal;
 
-import io.attain.kernel.common.Require;
+import io.attain.kernel.common.InputContract;
 import io.attain.kernel.common.Stage;
 import org.axonframework.modelling.command.TargetAggregateIdentifier;
 
@@ -20,7 +20,8 @@ public record ReopenDealCommand(
         Instant occurredAt) {
 
     public ReopenDealCommand {
-        Require.nonBlank(dealId, "dealId");
-        Require.nonBlank(reason, "reason");
+        InputContract.identifier(dealId, "dealId");
+        InputContract.text(reason, "reason");
+        InputContract.instant(occurredAt, "occurredAt");
     }
 }

@@ -1,5 +1,6 @@
 package io.attain.kernel.deal;
 
+import io.attain.kernel.common.InputContract;
 import io.attain.kernel.common.Require;
 import org.axonframework.modelling.command.TargetAggregateIdentifier;
 
@@ -21,12 +22,16 @@ public record SplitDealCreditCommand(
         Instant occurredAt) {
 
     public SplitDealCreditCommand {
-        Require.nonBlank(dealId, "dealId");
+        InputContract.identifier(dealId, "dealId");
         Require.nonNull(shares, "shares");
-        for (CreditShare share : shares) {
+        InputContract.instant(occurredAt, "occurredAt");
+        for (int i = 0; i < shares.size(); i++) {
+            CreditShare share = shares.get(i);
             if (share == null) {
                 throw new IllegalArgumentException("shares: must not contain null");
             }
+            InputContract.identifier(share.repId(), "shares[" + i + "].repId");
+            InputContract.amount(share.percentage(), "shares[" + i + "].percentage");
         }
         shares = List.copyOf(shares);
     }

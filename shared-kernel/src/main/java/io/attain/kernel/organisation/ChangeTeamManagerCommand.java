@@ -1,6 +1,6 @@
 package io.attain.kernel.organisation;
 
-import io.attain.kernel.common.Require;
+import io.attain.kernel.common.InputContract;
 import org.axonframework.modelling.command.TargetAggregateIdentifier;
 
 import java.time.Instant;
@@ -16,7 +16,8 @@ public record ChangeTeamManagerCommand(
         Instant occurredAt) {
 
     public ChangeTeamManagerCommand {
-        Require.nonBlank(teamId, "teamId");
-        Require.nonBlank(managerId, "managerId");
+        InputContract.identifier(teamId, "teamId");
+        InputContract.identifier(managerId, "managerId");
+        InputContract.instant(occurredAt, "occurredAt");
     }
 }

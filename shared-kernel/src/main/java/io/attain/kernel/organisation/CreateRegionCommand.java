@@ -1,6 +1,6 @@
 package io.attain.kernel.organisation;
 
-import io.attain.kernel.common.Require;
+import io.attain.kernel.common.InputContract;
 import org.axonframework.modelling.command.TargetAggregateIdentifier;
 
 import java.time.Instant;
@@ -17,8 +17,9 @@ public record CreateRegionCommand(
         Instant occurredAt) {
 
     public CreateRegionCommand {
-        Require.nonBlank(regionId, "regionId");
-        Require.nonBlank(name, "name");
-        Require.nonBlank(managerId, "managerId");
+        InputContract.identifier(regionId, "regionId");
+        InputContract.name(name, "name");
+        InputContract.identifier(managerId, "managerId");
+        InputContract.instant(occurredAt, "occurredAt");
     }
 }

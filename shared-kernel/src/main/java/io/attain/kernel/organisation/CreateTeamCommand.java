@@ -1,6 +1,6 @@
 package io.attain.kernel.organisation;
 
-import io.attain.kernel.common.Require;
+import io.attain.kernel.common.InputContract;
 import org.axonframework.modelling.command.TargetAggregateIdentifier;
 
 import java.time.Instant;
@@ -18,9 +18,10 @@ public record CreateTeamCommand(
         Instant occurredAt) {
 
     public CreateTeamCommand {
-        Require.nonBlank(teamId, "teamId");
-        Require.nonBlank(name, "name");
-        Require.nonBlank(regionId, "regionId");
-        Require.nonBlank(managerId, "managerId");
+        InputContract.identifier(teamId, "teamId");
+        InputContract.name(name, "name");
+        InputContract.identifier(regionId, "regionId");
+        InputContract.identifier(managerId, "managerId");
+        InputContract.instant(occurredAt, "occurredAt");
     }
 }

@@ -1,5 +1,6 @@
 package io.attain.kernel.organisation;
 
+import io.attain.kernel.common.InputContract;
 import io.attain.kernel.common.Require;
 import org.axonframework.modelling.command.TargetAggregateIdentifier;
 
@@ -18,7 +19,8 @@ public record OffboardRepCommand(
         Instant occurredAt) {
 
     public OffboardRepCommand {
-        Require.nonBlank(repId, "repId");
-        Require.nonNull(effectiveDate, "effectiveDate");
+        InputContract.identifier(repId, "repId");
+        InputContract.date(Require.nonNull(effectiveDate, "effectiveDate"), "effectiveDate");
+        InputContract.instant(occurredAt, "occurredAt");
     }
 }

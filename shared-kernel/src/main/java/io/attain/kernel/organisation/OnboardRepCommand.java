@@ -1,5 +1,6 @@
 package io.attain.kernel.organisation;
 
+import io.attain.kernel.common.InputContract;
 import io.attain.kernel.common.Require;
 import io.attain.kernel.common.Role;
 import org.axonframework.modelling.command.TargetAggregateIdentifier;
@@ -24,11 +25,12 @@ public record OnboardRepCommand(
         Instant occurredAt) {
 
     public OnboardRepCommand {
-        Require.nonBlank(repId, "repId");
-        Require.nonBlank(name, "name");
+        InputContract.identifier(repId, "repId");
+        InputContract.name(name, "name");
         Require.nonNull(role, "role");
-        Require.nonBlank(teamId, "teamId");
-        Require.nonBlank(managerId, "managerId");
-        Require.nonNull(hireDate, "hireDate");
+        InputContract.identifier(teamId, "teamId");
+        InputContract.identifier(managerId, "managerId");
+        InputContract.date(Require.nonNull(hireDate, "hireDate"), "hireDate");
+        InputContract.instant(occurredAt, "occurredAt");
     }
 }

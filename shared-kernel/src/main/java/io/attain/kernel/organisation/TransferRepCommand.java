@@ -1,5 +1,6 @@
 package io.attain.kernel.organisation;
 
+import io.attain.kernel.common.InputContract;
 import io.attain.kernel.common.Require;
 import org.axonframework.modelling.command.TargetAggregateIdentifier;
 
@@ -19,9 +20,10 @@ public record TransferRepCommand(
         Instant occurredAt) {
 
     public TransferRepCommand {
-        Require.nonBlank(repId, "repId");
-        Require.nonBlank(toTeamId, "toTeamId");
-        Require.nonBlank(toManagerId, "toManagerId");
-        Require.nonNull(effectiveDate, "effectiveDate");
+        InputContract.identifier(repId, "repId");
+        InputContract.identifier(toTeamId, "toTeamId");
+        InputContract.identifier(toManagerId, "toManagerId");
+        InputContract.date(Require.nonNull(effectiveDate, "effectiveDate"), "effectiveDate");
+        InputContract.instant(occurredAt, "occurredAt");
     }
 }

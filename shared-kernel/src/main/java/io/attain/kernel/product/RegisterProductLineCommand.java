@@ -1,6 +1,7 @@
 package io.attain.kernel.product;
 
 import io.attain.kernel.common.Money;
+import io.attain.kernel.common.InputContract;
 import io.attain.kernel.common.Require;
 import org.axonframework.modelling.command.TargetAggregateIdentifier;
 
@@ -25,8 +26,9 @@ public record RegisterProductLineCommand(
         Instant occurredAt) {
 
     public RegisterProductLineCommand {
-        Require.nonBlank(productLineId, "productLineId");
-        Require.nonBlank(series, "series");
-        Require.nonNull(listPrice, "listPrice");
+        InputContract.identifier(productLineId, "productLineId");
+        InputContract.name(series, "series");
+        listPrice = InputContract.money(Require.nonNull(listPrice, "listPrice"), "listPrice");
+        InputContract.instant(occurredAt, "occurredAt");
     }
 }

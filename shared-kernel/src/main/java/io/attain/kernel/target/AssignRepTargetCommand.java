@@ -2,6 +2,7 @@ package io.attain.kernel.target;
 
 import io.attain.kernel.common.Metric;
 import io.attain.kernel.common.Period;
+import io.attain.kernel.common.InputContract;
 import io.attain.kernel.common.Require;
 import org.axonframework.modelling.command.TargetAggregateIdentifier;
 
@@ -32,12 +33,13 @@ public record AssignRepTargetCommand(
         Instant occurredAt) {
 
     public AssignRepTargetCommand {
-        Require.nonBlank(repId, "repId");
-        Require.nonBlank(targetId, "targetId");
-        Require.nonNull(period, "period");
+        InputContract.identifier(repId, "repId");
+        InputContract.identifier(targetId, "targetId");
+        InputContract.period(Require.nonNull(period, "period"), "period");
         Require.nonNull(metric, "metric");
-        Require.nullOrNonBlank(productLine, "productLine");
-        Require.nonNull(amount, "amount");
+        InputContract.optionalIdentifier(productLine, "productLine");
+        amount = InputContract.amount(Require.nonNull(amount, "amount"), "amount");
         Require.nullOrNonBlank(currency, "currency");
+        InputContract.instant(occurredAt, "occurredAt");
     }
 }

@@ -1,5 +1,6 @@
 package io.attain.kernel.target;
 
+import io.attain.kernel.common.InputContract;
 import io.attain.kernel.common.Require;
 import org.axonframework.modelling.command.TargetAggregateIdentifier;
 
@@ -21,9 +22,10 @@ public record ReviseTeamTargetCommand(
         Instant occurredAt) {
 
     public ReviseTeamTargetCommand {
-        Require.nonBlank(teamId, "teamId");
-        Require.nonBlank(targetId, "targetId");
-        Require.nonNull(amount, "amount");
-        Require.nonBlank(reason, "reason");
+        InputContract.identifier(teamId, "teamId");
+        InputContract.identifier(targetId, "targetId");
+        amount = InputContract.amount(Require.nonNull(amount, "amount"), "amount");
+        InputContract.text(reason, "reason");
+        InputContract.instant(occurredAt, "occurredAt");
     }
 }

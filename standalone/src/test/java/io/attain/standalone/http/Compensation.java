@@ -22,7 +22,7 @@ import static org.awaitility.Awaitility.await;
 final class Compensation {
 
     /** Distinct years (one per fixture), so that every fixture has statements of its own. */
-    private static final AtomicInteger YEARS = new AtomicInteger(5000);
+    private static final AtomicInteger YEARS = new AtomicInteger(2020); // 2021-2099: business years end at 2200 (InputContract)
     static final String ACCRUED = "io.attain.kernel.compensation.CommissionAccruedEvent";
 
     private Compensation() {

@@ -33,8 +33,11 @@ final class QueryApi {
      * context also holds the data of other tests).
      */
     static int uniqueYear() {
-        return 2100 + RANDOM.nextInt(7_800);
+        return YEARS.incrementAndGet();
     }
+
+    /** 2141–2200: business years end at 2200 (InputContract); Compensation and RoleMatrix use earlier ones. */
+    private static final java.util.concurrent.atomic.AtomicInteger YEARS = new java.util.concurrent.atomic.AtomicInteger(2140);
 
     static String unique(String prefix) {
         return prefix + "-" + UUID.randomUUID().toString().substring(0, 8);

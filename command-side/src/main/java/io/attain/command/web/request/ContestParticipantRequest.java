@@ -1,5 +1,7 @@
 package io.attain.command.web.request;
 
+import jakarta.validation.constraints.Pattern;
+import jakarta.validation.constraints.Size;
 import io.attain.kernel.contest.AddContestParticipantCommand;
 import io.attain.kernel.contest.RemoveContestParticipantCommand;
 
@@ -10,7 +12,7 @@ import java.time.Instant;
  * reason): exactly one of {@code repId} and {@code teamId}.
  */
 @ExactlyOneOf({"repId", "teamId"})
-public record ContestParticipantRequest(String repId, String teamId, String reason, Instant occurredAt) {
+public record ContestParticipantRequest(@Size(max = Rules.ID_MAX, message = Rules.ID_RULE) @Pattern(regexp = Rules.ID, message = Rules.ID_RULE) String repId, @Size(max = Rules.ID_MAX, message = Rules.ID_RULE) @Pattern(regexp = Rules.ID, message = Rules.ID_RULE) String teamId, @Size(max = Rules.TEXT_MAX, message = Rules.TEXT_LENGTH_RULE) @Pattern(regexp = Rules.NO_CONTROL, message = Rules.NO_CONTROL_RULE) String reason, Instant occurredAt) {
 
     public AddContestParticipantCommand toAddCommand(String contestId) {
         return new AddContestParticipantCommand(contestId, repId, teamId, occurredAt);

@@ -1,5 +1,6 @@
 package io.attain.command.web.request;
 
+import jakarta.validation.constraints.Size;
 import io.attain.kernel.common.Metric;
 import io.attain.kernel.contest.ContestPrize;
 import io.attain.kernel.contest.LaunchContestCommand;
@@ -18,20 +19,24 @@ import java.util.List;
  * default; left out by an ADMIN for a company-wide contest).
  */
 public record ContestRequest(
-        @Pattern(regexp = Rules.SOME_TEXT, message = Rules.NOT_BLANK_WHEN_GIVEN) String contestId,
-        @NotBlank(message = Rules.NOT_BLANK) String name,
-        @Pattern(regexp = Rules.SOME_TEXT, message = Rules.NOT_BLANK_WHEN_GIVEN) String teamId,
+        @Size(max = Rules.ID_MAX, message = Rules.ID_RULE) @Pattern(regexp = Rules.ID, message = Rules.ID_RULE)
+        String contestId,
+        @NotBlank(message = Rules.NOT_BLANK) @Size(max = Rules.NAME_MAX, message = Rules.NAME_LENGTH_RULE)
+        @Pattern(regexp = Rules.NO_CONTROL, message = Rules.NO_CONTROL_RULE)
+        String name,
+        @Size(max = Rules.ID_MAX, message = Rules.ID_RULE) @Pattern(regexp = Rules.ID, message = Rules.ID_RULE)
+        String teamId,
         @NotNull(message = Rules.REQUIRED) LocalDate startsOn,
         @NotNull(message = Rules.REQUIRED) LocalDate endsOn,
         @NotNull(message = Rules.REQUIRED) Metric metric,
-        @Pattern(regexp = Rules.SOME_TEXT, message = Rules.NOT_BLANK_WHEN_GIVEN) String currency,
+        @Pattern(regexp = Rules.SOME_TEXT, message = Rules.NOT_BLANK_WHEN_GIVEN) @Pattern(regexp = Rules.CURRENCY, message = Rules.CURRENCY_RULE) String currency,
         List<String> participantRepIds,
         List<String> participantTeamIds,
         List<@Valid PrizeBody> prizes,
         Instant occurredAt) {
 
     /** A prize by rank: {@code {rank, money? {amount, currency}, title?}}. */
-    public record PrizeBody(@NotNull(message = Rules.REQUIRED) Integer rank, @Valid MoneyBody money, String title) {
+    public record PrizeBody(@NotNull(message = Rules.REQUIRED) Integer rank, @Valid MoneyBody money, @Size(max = Rules.NAME_MAX, message = Rules.NAME_LENGTH_RULE) @Pattern(regexp = Rules.NO_CONTROL, message = Rules.NO_CONTROL_RULE) String title) {
     }
 
     public LaunchContestCommand toCommand(String id, String organizerTeamId, String launchedBy) {

@@ -1,5 +1,7 @@
 package io.attain.command.web.request;
 
+import jakarta.validation.constraints.Pattern;
+import jakarta.validation.constraints.Size;
 import io.attain.kernel.deal.SplitDealCreditCommand;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotNull;

@@ -1,5 +1,9 @@
 package io.attain.command.web.request;
 
+import jakarta.validation.constraints.Digits;
+import jakarta.validation.constraints.DecimalMin;
+import jakarta.validation.constraints.DecimalMax;
+import jakarta.validation.constraints.Size;
 import io.attain.kernel.common.Channel;
 import io.attain.kernel.common.Money;
 import io.attain.kernel.common.Stage;
@@ -17,14 +21,25 @@ import java.time.LocalDate;
  * deal id is generated when not given.
  */
 public record DealRequest(
-        @Pattern(regexp = Rules.SOME_TEXT, message = Rules.NOT_BLANK_WHEN_GIVEN) String dealId,
-        @NotBlank(message = Rules.NOT_BLANK) String ownerRepId,
-        @NotBlank(message = Rules.NOT_BLANK) String customer,
-        @NotBlank(message = Rules.NOT_BLANK) String productLine,
+        @Size(max = Rules.ID_MAX, message = Rules.ID_RULE) @Pattern(regexp = Rules.ID, message = Rules.ID_RULE)
+        String dealId,
+        @NotBlank(message = Rules.NOT_BLANK) @Size(max = Rules.ID_MAX, message = Rules.ID_RULE)
+        @Pattern(regexp = Rules.ID, message = Rules.ID_RULE)
+        String ownerRepId,
+        @NotBlank(message = Rules.NOT_BLANK) @Size(max = Rules.NAME_MAX, message = Rules.NAME_LENGTH_RULE)
+        @Pattern(regexp = Rules.NO_CONTROL, message = Rules.NO_CONTROL_RULE)
+        String customer,
+        @NotBlank(message = Rules.NOT_BLANK) @Size(max = Rules.ID_MAX, message = Rules.ID_RULE)
+        @Pattern(regexp = Rules.ID, message = Rules.ID_RULE)
+        String productLine,
         @NotNull(message = Rules.REQUIRED) Channel channel,
-        @Pattern(regexp = Rules.SOME_TEXT, message = Rules.NOT_BLANK_WHEN_GIVEN) String partnerId,
-        @NotNull(message = Rules.REQUIRED) BigDecimal amount,
-        @NotBlank(message = Rules.NOT_BLANK) String currency,
+        @Size(max = Rules.ID_MAX, message = Rules.ID_RULE) @Pattern(regexp = Rules.ID, message = Rules.ID_RULE)
+        String partnerId,
+        @NotNull(message = Rules.REQUIRED) @DecimalMax(value = Rules.AMOUNT_MAX, message = Rules.AMOUNT_MAX_RULE)
+        @DecimalMin(value = Rules.AMOUNT_MIN, message = Rules.AMOUNT_MAX_RULE)
+        @Digits(integer = Rules.INTEGER_DIGITS, fraction = Rules.AMOUNT_DECIMALS, message = Rules.AMOUNT_DIGITS_RULE)
+        BigDecimal amount,
+        @NotBlank(message = Rules.NOT_BLANK) @Pattern(regexp = Rules.CURRENCY, message = Rules.CURRENCY_RULE) String currency,
         LocalDate expectedCloseDate,
         Stage stage,
         Instant occurredAt) {

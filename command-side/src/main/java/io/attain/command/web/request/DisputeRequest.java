@@ -1,5 +1,6 @@
 package io.attain.command.web.request;
 
+import jakarta.validation.constraints.Size;
 import io.attain.kernel.compensation.DisputeStatementLineCommand;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.Pattern;
@@ -8,9 +9,14 @@ import java.time.Instant;
 
 /** {@code POST /api/v1/statements/{repId}/{period}/disputes}: the rep disputes a line, for a reason. */
 public record DisputeRequest(
-        @Pattern(regexp = Rules.SOME_TEXT, message = Rules.NOT_BLANK_WHEN_GIVEN) String disputeId,
-        @NotBlank(message = Rules.NOT_BLANK) String lineId,
-        @NotBlank(message = Rules.NOT_BLANK) String reason,
+        @Size(max = Rules.ID_MAX, message = Rules.ID_RULE) @Pattern(regexp = Rules.ID, message = Rules.ID_RULE)
+        String disputeId,
+        @NotBlank(message = Rules.NOT_BLANK) @Size(max = Rules.REFERENCE_MAX, message = Rules.REFERENCE_LENGTH_RULE)
+        @Pattern(regexp = Rules.NO_CONTROL, message = Rules.NO_CONTROL_RULE)
+        String lineId,
+        @NotBlank(message = Rules.NOT_BLANK) @Size(max = Rules.TEXT_MAX, message = Rules.TEXT_LENGTH_RULE)
+        @Pattern(regexp = Rules.NO_CONTROL, message = Rules.NO_CONTROL_RULE)
+        String reason,
         Instant occurredAt) {
 
     public DisputeStatementLineCommand toCommand(String statementId, String id, String repId) {

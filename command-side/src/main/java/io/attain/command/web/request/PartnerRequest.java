@@ -1,5 +1,6 @@
 package io.attain.command.web.request;
 
+import jakarta.validation.constraints.Size;
 import io.attain.kernel.channel.PartnerKind;
 import io.attain.kernel.channel.RegisterPartnerCommand;
 import jakarta.validation.constraints.NotBlank;
@@ -10,8 +11,11 @@ import java.time.Instant;
 
 /** {@code POST /api/v1/partners}: a channel partner (its terms come with its agreement versions). */
 public record PartnerRequest(
-        @Pattern(regexp = Rules.SOME_TEXT, message = Rules.NOT_BLANK_WHEN_GIVEN) String partnerId,
-        @NotBlank(message = Rules.NOT_BLANK) String name,
+        @Size(max = Rules.ID_MAX, message = Rules.ID_RULE) @Pattern(regexp = Rules.ID, message = Rules.ID_RULE)
+        String partnerId,
+        @NotBlank(message = Rules.NOT_BLANK) @Size(max = Rules.NAME_MAX, message = Rules.NAME_LENGTH_RULE)
+        @Pattern(regexp = Rules.NO_CONTROL, message = Rules.NO_CONTROL_RULE)
+        String name,
         @NotNull(message = Rules.REQUIRED) PartnerKind kind,
         Instant occurredAt) {
 

@@ -1,5 +1,6 @@
 package io.attain.command.web.request;
 
+import jakarta.validation.constraints.Size;
 import io.attain.kernel.common.Role;
 import io.attain.kernel.compensation.AssignPlanCommand;
 import jakarta.validation.constraints.NotNull;
@@ -10,7 +11,8 @@ import java.time.LocalDate;
 
 /** {@code POST /api/v1/plans/{planId}/assignments}: exactly one of {@code repId} and {@code role}, from a date on. */
 public record PlanAssignmentRequest(
-        @Pattern(regexp = Rules.SOME_TEXT, message = Rules.NOT_BLANK_WHEN_GIVEN) String repId,
+        @Size(max = Rules.ID_MAX, message = Rules.ID_RULE) @Pattern(regexp = Rules.ID, message = Rules.ID_RULE)
+        String repId,
         Role role,
         @NotNull(message = Rules.REQUIRED) LocalDate effectiveFrom,
         Instant occurredAt) {

@@ -1,5 +1,11 @@
 package io.attain.command.web.request;
 
+import io.swagger.v3.oas.annotations.media.Schema;
+import jakarta.validation.constraints.Digits;
+import jakarta.validation.constraints.DecimalMin;
+import jakarta.validation.constraints.DecimalMax;
+import jakarta.validation.constraints.Pattern;
+import jakarta.validation.constraints.Size;
 import io.attain.kernel.common.Channel;
 import io.attain.kernel.compensation.CommissionBand;
 import io.attain.kernel.compensation.PlanTerms;
@@ -26,9 +32,10 @@ public record PlanVersionRequest(
         Instant occurredAt) {
 
     /** The terms of a version (see {@link PlanTerms} for their meaning). */
+    @Schema(name = "PlanTermsBody")
     public record Terms(
             @NotNull(message = Rules.REQUIRED) LocalDate effectiveFrom,
-            @NotBlank(message = Rules.NOT_BLANK) String currency,
+            @NotBlank(message = Rules.NOT_BLANK) @Pattern(regexp = Rules.CURRENCY, message = Rules.CURRENCY_RULE) String currency,
             @Valid MoneyBody basePay,
             @NotNull(message = Rules.REQUIRED) List<@NotNull(message = Rules.REQUIRED) @Valid Band> bands,
             @Valid MoneyBody perDealCap,
@@ -54,20 +61,32 @@ public record PlanVersionRequest(
 
     /** A marginal band {@code [fromAttainment, toAttainment)} ({@code toAttainment} left out: open-ended). */
     public record Band(
-            @NotNull(message = Rules.REQUIRED) BigDecimal fromAttainment,
+            @NotNull(message = Rules.REQUIRED) @DecimalMax(value = Rules.AMOUNT_MAX, message = Rules.AMOUNT_MAX_RULE)
+            @DecimalMin(value = Rules.AMOUNT_MIN, message = Rules.AMOUNT_MAX_RULE)
+            @Digits(integer = Rules.INTEGER_DIGITS, fraction = Rules.AMOUNT_DECIMALS, message = Rules.AMOUNT_DIGITS_RULE)
+            BigDecimal fromAttainment,
+            @DecimalMax(value = Rules.AMOUNT_MAX, message = Rules.AMOUNT_MAX_RULE)
+            @DecimalMin(value = Rules.AMOUNT_MIN, message = Rules.AMOUNT_MAX_RULE)
+            @Digits(integer = Rules.INTEGER_DIGITS, fraction = Rules.AMOUNT_DECIMALS, message = Rules.AMOUNT_DIGITS_RULE)
             BigDecimal toAttainment,
             @NotNull(message = Rules.REQUIRED) BigDecimal rate) {
     }
 
     /** A fixed bonus for reaching an attainment. */
     public record Bonus(
-            @NotNull(message = Rules.REQUIRED) BigDecimal attainment,
+            @NotNull(message = Rules.REQUIRED) @DecimalMax(value = Rules.AMOUNT_MAX, message = Rules.AMOUNT_MAX_RULE)
+            @DecimalMin(value = Rules.AMOUNT_MIN, message = Rules.AMOUNT_MAX_RULE)
+            @Digits(integer = Rules.INTEGER_DIGITS, fraction = Rules.AMOUNT_DECIMALS, message = Rules.AMOUNT_DIGITS_RULE)
+            BigDecimal attainment,
             @NotNull(message = Rules.REQUIRED) @Valid MoneyBody amount) {
     }
 
     /** A SPIFF: exactly one of {@code fixedAmount} and {@code rate}; a product line and/or a channel. */
     public record SpiffBody(
-            @NotBlank(message = Rules.NOT_BLANK) String spiffId,
+            @NotBlank(message = Rules.NOT_BLANK) @Size(max = Rules.ID_MAX, message = Rules.ID_RULE)
+            @Pattern(regexp = Rules.ID, message = Rules.ID_RULE)
+            String spiffId,
+            @Size(max = Rules.ID_MAX, message = Rules.ID_RULE) @Pattern(regexp = Rules.ID, message = Rules.ID_RULE)
             String productLine,
             Channel channel,
             LocalDate validFrom,

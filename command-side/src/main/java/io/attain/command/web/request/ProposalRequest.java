@@ -1,5 +1,9 @@
 package io.attain.command.web.request;
 
+import jakarta.validation.constraints.Digits;
+import jakarta.validation.constraints.DecimalMin;
+import jakarta.validation.constraints.DecimalMax;
+import jakarta.validation.constraints.Size;
 import io.attain.kernel.activity.LogProposalCommand;
 import io.attain.kernel.common.Money;
 import jakarta.validation.constraints.NotBlank;
@@ -13,13 +17,24 @@ import java.time.Instant;
  * together. The activity id is generated when not given.
  */
 public record ProposalRequest(
-        @Pattern(regexp = Rules.SOME_TEXT, message = Rules.NOT_BLANK_WHEN_GIVEN) String activityId,
-        @NotBlank(message = Rules.NOT_BLANK) String repId,
-        @NotBlank(message = Rules.NOT_BLANK) String customer,
-        @NotBlank(message = Rules.NOT_BLANK) String productLine,
+        @Size(max = Rules.ID_MAX, message = Rules.ID_RULE) @Pattern(regexp = Rules.ID, message = Rules.ID_RULE)
+        String activityId,
+        @NotBlank(message = Rules.NOT_BLANK) @Size(max = Rules.ID_MAX, message = Rules.ID_RULE)
+        @Pattern(regexp = Rules.ID, message = Rules.ID_RULE)
+        String repId,
+        @NotBlank(message = Rules.NOT_BLANK) @Size(max = Rules.NAME_MAX, message = Rules.NAME_LENGTH_RULE)
+        @Pattern(regexp = Rules.NO_CONTROL, message = Rules.NO_CONTROL_RULE)
+        String customer,
+        @NotBlank(message = Rules.NOT_BLANK) @Size(max = Rules.ID_MAX, message = Rules.ID_RULE)
+        @Pattern(regexp = Rules.ID, message = Rules.ID_RULE)
+        String productLine,
+        @DecimalMax(value = Rules.AMOUNT_MAX, message = Rules.AMOUNT_MAX_RULE)
+        @DecimalMin(value = Rules.AMOUNT_MIN, message = Rules.AMOUNT_MAX_RULE)
+        @Digits(integer = Rules.INTEGER_DIGITS, fraction = Rules.AMOUNT_DECIMALS, message = Rules.AMOUNT_DIGITS_RULE)
         BigDecimal amount,
-        String currency,
-        @Pattern(regexp = Rules.SOME_TEXT, message = Rules.NOT_BLANK_WHEN_GIVEN) String dealId,
+        @Pattern(regexp = Rules.CURRENCY, message = Rules.CURRENCY_RULE) String currency,
+        @Size(max = Rules.ID_MAX, message = Rules.ID_RULE) @Pattern(regexp = Rules.ID, message = Rules.ID_RULE)
+        String dealId,
         Instant occurredAt) {
 
     public LogProposalCommand toCommand(String activityId) {

@@ -1,5 +1,6 @@
 package io.attain.command.web.request;
 
+import jakarta.validation.constraints.Size;
 import io.attain.kernel.organisation.CreateRegionCommand;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.Pattern;
@@ -8,9 +9,14 @@ import java.time.Instant;
 
 /** {@code POST /api/v1/regions}; the region id is generated when not given. */
 public record RegionRequest(
-        @Pattern(regexp = Rules.SOME_TEXT, message = Rules.NOT_BLANK_WHEN_GIVEN) String regionId,
-        @NotBlank(message = Rules.NOT_BLANK) String name,
-        @NotBlank(message = Rules.NOT_BLANK) String managerId,
+        @Size(max = Rules.ID_MAX, message = Rules.ID_RULE) @Pattern(regexp = Rules.ID, message = Rules.ID_RULE)
+        String regionId,
+        @NotBlank(message = Rules.NOT_BLANK) @Size(max = Rules.NAME_MAX, message = Rules.NAME_LENGTH_RULE)
+        @Pattern(regexp = Rules.NO_CONTROL, message = Rules.NO_CONTROL_RULE)
+        String name,
+        @NotBlank(message = Rules.NOT_BLANK) @Size(max = Rules.ID_MAX, message = Rules.ID_RULE)
+        @Pattern(regexp = Rules.ID, message = Rules.ID_RULE)
+        String managerId,
         Instant occurredAt) {
 
     public CreateRegionCommand toCommand(String regionId) {

@@ -1,5 +1,6 @@
 package io.attain.command.web.request;
 
+import jakarta.validation.constraints.Size;
 import io.attain.kernel.common.Role;
 import io.attain.kernel.organisation.OnboardRepCommand;
 import jakarta.validation.constraints.NotBlank;
@@ -11,11 +12,18 @@ import java.time.LocalDate;
 
 /** {@code POST /api/v1/reps}; the rep id is generated when not given. */
 public record RepRequest(
-        @Pattern(regexp = Rules.SOME_TEXT, message = Rules.NOT_BLANK_WHEN_GIVEN) String repId,
-        @NotBlank(message = Rules.NOT_BLANK) String name,
+        @Size(max = Rules.ID_MAX, message = Rules.ID_RULE) @Pattern(regexp = Rules.ID, message = Rules.ID_RULE)
+        String repId,
+        @NotBlank(message = Rules.NOT_BLANK) @Size(max = Rules.NAME_MAX, message = Rules.NAME_LENGTH_RULE)
+        @Pattern(regexp = Rules.NO_CONTROL, message = Rules.NO_CONTROL_RULE)
+        String name,
         @NotNull(message = Rules.REQUIRED) Role role,
-        @NotBlank(message = Rules.NOT_BLANK) String teamId,
-        @NotBlank(message = Rules.NOT_BLANK) String managerId,
+        @NotBlank(message = Rules.NOT_BLANK) @Size(max = Rules.ID_MAX, message = Rules.ID_RULE)
+        @Pattern(regexp = Rules.ID, message = Rules.ID_RULE)
+        String teamId,
+        @NotBlank(message = Rules.NOT_BLANK) @Size(max = Rules.ID_MAX, message = Rules.ID_RULE)
+        @Pattern(regexp = Rules.ID, message = Rules.ID_RULE)
+        String managerId,
         @NotNull(message = Rules.REQUIRED) LocalDate hireDate,
         Instant occurredAt) {
 

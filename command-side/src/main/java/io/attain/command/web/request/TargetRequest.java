@@ -1,5 +1,9 @@
 package io.attain.command.web.request;
 
+import jakarta.validation.constraints.Digits;
+import jakarta.validation.constraints.DecimalMin;
+import jakarta.validation.constraints.DecimalMax;
+import jakarta.validation.constraints.Size;
 import io.attain.kernel.common.Metric;
 import io.attain.kernel.common.Period;
 import io.attain.kernel.target.AssignRepTargetCommand;
@@ -17,14 +21,21 @@ import java.time.Instant;
  */
 @ExactlyOneOf({"repId", "teamId"})
 public record TargetRequest(
+        @Size(max = Rules.ID_MAX, message = Rules.ID_RULE) @Pattern(regexp = Rules.ID, message = Rules.ID_RULE)
         String repId,
+        @Size(max = Rules.ID_MAX, message = Rules.ID_RULE) @Pattern(regexp = Rules.ID, message = Rules.ID_RULE)
         String teamId,
         @NotNull(message = Rules.REQUIRED) Period period,
         @NotNull(message = Rules.REQUIRED) Metric metric,
-        @NotNull(message = Rules.REQUIRED) BigDecimal amount,
-        @Pattern(regexp = Rules.SOME_TEXT, message = Rules.NOT_BLANK_WHEN_GIVEN) String currency,
-        @Pattern(regexp = Rules.SOME_TEXT, message = Rules.NOT_BLANK_WHEN_GIVEN) String productLine,
-        @Pattern(regexp = Rules.SOME_TEXT, message = Rules.NOT_BLANK_WHEN_GIVEN) String targetId,
+        @NotNull(message = Rules.REQUIRED) @DecimalMax(value = Rules.AMOUNT_MAX, message = Rules.AMOUNT_MAX_RULE)
+        @DecimalMin(value = Rules.AMOUNT_MIN, message = Rules.AMOUNT_MAX_RULE)
+        @Digits(integer = Rules.INTEGER_DIGITS, fraction = Rules.AMOUNT_DECIMALS, message = Rules.AMOUNT_DIGITS_RULE)
+        BigDecimal amount,
+        @Pattern(regexp = Rules.SOME_TEXT, message = Rules.NOT_BLANK_WHEN_GIVEN) @Pattern(regexp = Rules.CURRENCY, message = Rules.CURRENCY_RULE) String currency,
+        @Size(max = Rules.ID_MAX, message = Rules.ID_RULE) @Pattern(regexp = Rules.ID, message = Rules.ID_RULE)
+        String productLine,
+        @Size(max = Rules.ID_MAX, message = Rules.ID_RULE) @Pattern(regexp = Rules.ID, message = Rules.ID_RULE)
+        String targetId,
         Instant occurredAt) {
 
     public boolean forRep() {

@@ -1,5 +1,6 @@
 package io.attain.command.web.request;
 
+import jakarta.validation.constraints.Size;
 import io.attain.kernel.organisation.CreateTeamCommand;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.Pattern;
@@ -8,10 +9,17 @@ import java.time.Instant;
 
 /** {@code POST /api/v1/teams}; the team id is generated when not given. */
 public record TeamRequest(
-        @Pattern(regexp = Rules.SOME_TEXT, message = Rules.NOT_BLANK_WHEN_GIVEN) String teamId,
-        @NotBlank(message = Rules.NOT_BLANK) String name,
-        @NotBlank(message = Rules.NOT_BLANK) String regionId,
-        @NotBlank(message = Rules.NOT_BLANK) String managerId,
+        @Size(max = Rules.ID_MAX, message = Rules.ID_RULE) @Pattern(regexp = Rules.ID, message = Rules.ID_RULE)
+        String teamId,
+        @NotBlank(message = Rules.NOT_BLANK) @Size(max = Rules.NAME_MAX, message = Rules.NAME_LENGTH_RULE)
+        @Pattern(regexp = Rules.NO_CONTROL, message = Rules.NO_CONTROL_RULE)
+        String name,
+        @NotBlank(message = Rules.NOT_BLANK) @Size(max = Rules.ID_MAX, message = Rules.ID_RULE)
+        @Pattern(regexp = Rules.ID, message = Rules.ID_RULE)
+        String regionId,
+        @NotBlank(message = Rules.NOT_BLANK) @Size(max = Rules.ID_MAX, message = Rules.ID_RULE)
+        @Pattern(regexp = Rules.ID, message = Rules.ID_RULE)
+        String managerId,
         Instant occurredAt) {
 
     public CreateTeamCommand toCommand(String teamId) {
