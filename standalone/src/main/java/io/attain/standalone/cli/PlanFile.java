@@ -147,6 +147,24 @@ public record PlanFile(String file, String planId, String name, Map<String, Obje
     }
 
     /** With a quarterly target: a REVENUE target for every rep and every quarter from {@code from} to {@code to}. */
+    /**
+     * The id of a rep's quarterly target: {@code crm.<planId>.<rep>.<quarter>}, an identifier of the input contract
+     * (no {@code :}); one longer than an identifier may be is {@code crm.} and a SHA-256 prefix of the three parts.
+     */
+    static String targetId(String planId, String rep, String quarter) {
+        String readable = "crm." + planId + "." + rep + "." + quarter;
+        if (io.attain.kernel.common.InputContract.isIdentifier(readable)) {
+            return readable;
+        }
+        try {
+            byte[] digest = java.security.MessageDigest.getInstance("SHA-256")
+                    .digest((planId + "\n" + rep + "\n" + quarter).getBytes(java.nio.charset.StandardCharsets.UTF_8));
+            return "crm." + java.util.HexFormat.of().formatHex(digest, 0, 16);
+        } catch (java.security.NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
     List<Item> targetItems(List<String> repIds, LocalDate from, LocalDate to) {
         List<Item> items = new ArrayList<>();
         if (targetAmount == null) {
@@ -154,7 +172,7 @@ public record PlanFile(String file, String planId, String name, Map<String, Obje
         }
         for (String quarter : quarters(from, to)) {
             for (String rep : repIds) {
-                String targetId = "crm:" + planId + ":" + rep + ":" + quarter;
+                String targetId = targetId(planId, rep, quarter);
                 items.add(new Item(Kind.TARGET, rep + " " + quarter, file, 0, List.of(new Command("/api/v1/targets",
                         CrmPlan.key("target", rep, quarter),
                         Json.object("targetId", targetId, "repId", rep, "period", quarter, "metric", "REVENUE",

@@ -900,7 +900,7 @@ class CrmImportIntegrationTest {
 
         Run run = importCrm(dir, TOKEN, "http://127.0.0.1:" + port, "--plan", planFile.toString());
 
-        assertThat(run.status()).as(run.err()).isEqualTo(CrmImport.OK);
+        assertThat(run.status()).as(run.err() + run.out()).isEqualTo(CrmImport.OK);
         assertThat(run.out()).containsPattern("plan +1 +0 +0 +0 ").containsPattern("assignments +2 +0 +0 +0 ")
                 .containsPattern("targets +4 +0 +0 +0 ");
         // 120 USD of a 1,000 USD Q1 target at 2 %: 2.40 USD, booked by the commission process

@@ -73,7 +73,7 @@ class PlanFileTest {
         assertThat(targets).extracting(i -> i.commands().get(0).body().get("period"))
                 .containsExactly("2016-Q4", "2017-Q1", "2017-Q2", "2017-Q3", "2017-Q4");
         assertThat(targets.get(0).commands().get(0).body()).containsEntry("metric", "REVENUE")
-                .containsEntry("currency", "USD").containsEntry("targetId", "crm:p-1:Ann:2016-Q4");
+                .containsEntry("currency", "USD").containsEntry("targetId", "crm.p-1.Ann.2016-Q4");
         assertThat(Json.write(targets.get(0).commands().get(0).body())).contains("\"amount\":150000.50");
 
         PlanFile withoutTarget = PlanFile.parse("{\"planId\": \"p\", \"terms\": {}}", "plan.json");
@@ -109,5 +109,15 @@ class PlanFileTest {
     void theQuartersOfTheDataIncludeBothEnds() {
         assertThat(PlanFile.quarters(LocalDate.of(2017, 3, 31), LocalDate.of(2017, 4, 1)))
                 .containsExactly("2017-Q1", "2017-Q2");
+    }
+
+    @Test
+    void targetIdsAreIdentifiersOfTheInputContract() {
+        assertThat(PlanFile.targetId("p-1", "Anna Snelling", "2017-Q1")).isEqualTo("crm.p-1.Anna Snelling.2017-Q1");
+        String longRep = "r".repeat(120);
+        String hashed = PlanFile.targetId("p-1", longRep, "2017-Q1");
+        assertThat(hashed).matches("crm\\.[0-9a-f]{32}")
+                .isNotEqualTo(PlanFile.targetId("p-1", longRep, "2017-Q2"));
+        assertThat(io.attain.kernel.common.InputContract.isIdentifier(hashed)).isTrue();
     }
 }
