@@ -34,11 +34,16 @@ import static org.awaitility.Awaitility.await;
  * {@code application/problem+json} naming the field (or the path variable, or {@code body}), never a 5xx or a reset
  * connection, and the log's head does not move.
  *
- * <p>Seeded: the seed is printed; {@code -Dfuzz.seed=N} repeats a run, {@code -Dfuzz.perOperation=N} (default 30)
+ * <p>Seeded: the seed is printed; the build runs the fixed {@link #DEFAULT_SEED} so a green main stays green, and
+ * {@code bench/run fuzz} draws new seeds with a larger budget; {@code -Dfuzz.seed=N} repeats a run (or tries another
+ * one), {@code -Dfuzz.perOperation=N} (default 30)
  * sets how many of each operation's cases beyond the body and missing-field ones are drawn.
  */
 @HttpApiTest
 class InputContractFuzzIntegrationTest {
+
+    /** The seed the build runs: the one whose draw found the empty-array date and the nested array in a list. */
+    static final long DEFAULT_SEED = 73939304836723L;
 
     private static final JsonMapper JSON = JsonMapper.builder().build();
 
@@ -56,7 +61,7 @@ class InputContractFuzzIntegrationTest {
 
     @Test
     void everyWriteOperationRefusesEveryBadInputNamingTheFieldAndAppendsNothing() throws Exception {
-        long seed = Long.getLong("fuzz.seed", System.nanoTime());
+        long seed = Long.getLong("fuzz.seed", DEFAULT_SEED);
         int perOperation = Integer.getInteger("fuzz.perOperation", 30);
         System.out.println("InputContractFuzzIntegrationTest: -Dfuzz.seed=" + seed + " -Dfuzz.perOperation=" + perOperation);
 
