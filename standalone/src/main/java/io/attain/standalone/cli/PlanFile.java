@@ -154,7 +154,7 @@ public record PlanFile(String file, String planId, String name, Map<String, Obje
         }
         for (String quarter : quarters(from, to)) {
             for (String rep : repIds) {
-                String targetId = "crm:" + planId + ":" + rep + ":" + quarter;
+                String targetId = targetId(planId, rep, quarter);
                 items.add(new Item(Kind.TARGET, rep + " " + quarter, file, 0, List.of(new Command("/api/v1/targets",
                         CrmPlan.key("target", rep, quarter),
                         Json.object("targetId", targetId, "repId", rep, "period", quarter, "metric", "REVENUE",
@@ -164,6 +164,25 @@ public record PlanFile(String file, String planId, String name, Map<String, Obje
             }
         }
         return items;
+    }
+
+    /**
+     * The id of a rep's quarterly target, an identifier of the input contract (no {@code :}):
+     * {@code crm.<planId>.<rep>.<quarter>}, or, when that is not one (longer than 128 characters),
+     * {@code crm.} and a hash of the three.
+     */
+    static String targetId(String planId, String rep, String quarter) {
+        String id = "crm." + planId + "." + rep + "." + quarter;
+        if (io.attain.kernel.common.InputContract.isIdentifier(id)) {
+            return id;
+        }
+        try {
+            byte[] hash = java.security.MessageDigest.getInstance("SHA-256").digest(
+                    (planId + ":" + rep + ":" + quarter).getBytes(java.nio.charset.StandardCharsets.UTF_8));
+            return "crm." + java.util.HexFormat.of().formatHex(hash, 0, 20);
+        } catch (java.security.NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
+        }
     }
 
     /** The quarters ({@code 2016-Q4}) from the one of {@code from} to the one of {@code to}, both included. */

@@ -73,7 +73,10 @@ class PlanFileTest {
         assertThat(targets).extracting(i -> i.commands().get(0).body().get("period"))
                 .containsExactly("2016-Q4", "2017-Q1", "2017-Q2", "2017-Q3", "2017-Q4");
         assertThat(targets.get(0).commands().get(0).body()).containsEntry("metric", "REVENUE")
-                .containsEntry("currency", "USD").containsEntry("targetId", "crm:p-1:Ann:2016-Q4");
+                .containsEntry("currency", "USD").containsEntry("targetId", "crm.p-1.Ann.2016-Q4");
+        // an identifier of the input contract (no ':'), also for the longest rep ids
+        assertThat(io.attain.kernel.common.InputContract.isIdentifier(PlanFile.targetId("p-1", "r".repeat(128), "2016-Q4")))
+                .isTrue();
         assertThat(Json.write(targets.get(0).commands().get(0).body())).contains("\"amount\":150000.50");
 
         PlanFile withoutTarget = PlanFile.parse("{\"planId\": \"p\", \"terms\": {}}", "plan.json");
