@@ -5,6 +5,7 @@ import io.attain.standalone.cli.CrmCsv.CsvFormatException;
 import io.attain.standalone.cli.CrmCsv.Row;
 import io.attain.standalone.cli.CrmCsv.Table;
 import io.attain.standalone.cli.ImportReport.Kind;
+import io.attain.kernel.common.InputContract;
 
 import java.math.BigDecimal;
 import java.net.URLEncoder;
@@ -54,6 +55,9 @@ public final class CrmPlan {
 
     private static final Pattern NUMBER = Pattern.compile("-?[0-9]+(\\.[0-9]+)?");
     private static final Pattern ISO_DATE = Pattern.compile("[0-9]{4}-[0-9]{2}-[0-9]{2}");
+    /** A character an identifier never contains (see {@link InputContract#ID_PATTERN}). */
+    private static final Pattern ID_FORBIDDEN = Pattern.compile("[^\\p{L}\\p{M}\\p{Nd} _.@'-]+");
+    private static final Pattern CONTROL = Pattern.compile("\\p{Cc}");
     private static final Set<String> STAGES = Set.of("Prospecting", "Engaging", "Won", "Lost");
 
     /**
@@ -90,6 +94,13 @@ public final class CrmPlan {
     private LocalDate hireDate;
     private LocalDate lastDate;
     private int pipelineRows;
+    /** Names once normalised, by column, value and suffix: each is reported once. */
+    private final Map<String, String> names = new HashMap<>();
+    private final IdSpace dealIds = new IdSpace("opportunity");
+    private final IdSpace repIds = new IdSpace("sales agent");
+    private final IdSpace teamIds = new IdSpace("manager");
+    private final IdSpace regionIds = new IdSpace("regional office");
+    private final IdSpace productIds = new IdSpace("product");
 
     private CrmPlan(ImportReport report) {
         this.report = report;
@@ -142,6 +153,12 @@ public final class CrmPlan {
         Columns pipelineColumns = pipeline.columns("opportunity_id", "sales_agent", "product", "account",
                 "deal_stage", "engage_date", "close_date", "close_value");
         plan.hireDate = plan.hireDate(pipeline, pipelineColumns);
+        Columns teamColumns = salesTeams.columns("sales_agent", "manager", "regional_office");
+        plan.repIds.reserve(salesTeams, teamColumns, "sales_agent");
+        plan.teamIds.reserve(salesTeams, teamColumns, "manager");
+        plan.regionIds.reserve(salesTeams, teamColumns, "regional_office");
+        plan.productIds.reserve(products, products.columns("product", "series", "sales_price"), "product");
+        plan.dealIds.reserve(pipeline, pipelineColumns, "opportunity_id");
         Map<String, Agent> agents = plan.organisation(salesTeams);
         Map<String, Product> productsByName = plan.products(products);
         Set<String> accountNames = accounts == null ? null : plan.accounts(accounts);
@@ -152,7 +169,11 @@ public final class CrmPlan {
     // ---------------------------------------------------------------------------------------------- organisation
 
     /** An agent of sales_teams.csv: onboarded ({@code failure == null}) or not, and why. */
-    private record Agent(String name, String manager, String office, int line, String failure) {
+    private record Agent(String name, String manager, String office, int line, String failure, String id,
+                         String teamId, String regionId) {
+        Agent(String name, String manager, String office, int line, String failure) {
+            this(name, manager, office, line, failure, null, null, null);
+        }
     }
 
     /** The day before the earliest valid engage date: every rep is active on every imported deal's dates. */
@@ -162,11 +183,13 @@ public final class CrmPlan {
         for (Row row : pipeline.rows()) {
             String value = columns.get(row, "engage_date");
             LocalDate date = value == null ? null : date(value.strip());
+            date = date == null || !inContract(date) ? null : date;
             if (date != null && (earliest == null || date.isBefore(earliest))) {
                 earliest = date;
             }
             String close = columns.get(row, "close_date");
             LocalDate closeDate = close == null ? null : date(close.strip());
+            closeDate = closeDate == null || !inContract(closeDate) ? null : closeDate;
             for (LocalDate d : new LocalDate[]{date, closeDate}) {
                 if (d != null && (latest == null || d.isAfter(latest))) {
                     latest = d;
@@ -190,6 +213,10 @@ public final class CrmPlan {
         Map<String, Integer> officeLine = new LinkedHashMap<>();
         Map<String, String> teamOffice = new LinkedHashMap<>();
         List<Agent> onboard = new ArrayList<>();
+        Map<String, String> regionOfOffice = new HashMap<>();
+        Map<String, String> teamOfManager = new HashMap<>();
+        Map<String, String> displayNames = new HashMap<>();
+        Map<String, String> repNames = new HashMap<>();
         for (Row row : table.rows()) {
             String rawAgent = columns.get(row, "sales_agent");
             String id = rawAgent == null || rawAgent.isBlank() ? "-" : rawAgent.strip();
@@ -205,10 +232,18 @@ public final class CrmPlan {
             String agent = values.required("sales_agent", "sales agent not onboarded");
             String manager = values.required("manager", "sales agent not onboarded");
             String office = values.required("regional_office", "sales agent not onboarded");
+            boolean missing = values.failed;
+            Agent earlierRow = agent == null ? null : agents.get(agent);
+            String repId = agent == null || missing || earlierRow != null ? null
+                    : repIds.id(values, "sales_agent", agent, "sales agent not onboarded");
+            String teamId = manager == null || missing || earlierRow != null ? null
+                    : teamIds.id(values, "manager", manager, "sales agent not onboarded");
+            String regionId = office == null || missing || earlierRow != null ? null
+                    : regionIds.id(values, "regional_office", office, "sales agent not onboarded");
             if (values.failed) {
                 if (agent != null && !agents.containsKey(agent)) {
-                    agents.put(agent, new Agent(agent, manager, office, row.line(),
-                            "its row (" + TEAMS_FILE + " line " + row.line() + ") lacks a required value"));
+                    agents.put(agent, new Agent(agent, manager, office, row.line(), "its row (" + TEAMS_FILE
+                            + " line " + row.line() + ") " + (missing ? "lacks a required value" : "was not imported")));
                 }
                 report.count(Kind.REP, ImportReport.Result.FAILED);
                 continue;
@@ -242,9 +277,15 @@ public final class CrmPlan {
             managerLine.putIfAbsent(manager, row.line());
             officeLine.putIfAbsent(office, row.line());
             teamOffice.putIfAbsent(manager, office);
-            Agent accepted = new Agent(agent, manager, office, row.line(), null);
+            regionOfOffice.putIfAbsent(office, regionId);
+            teamOfManager.putIfAbsent(manager, teamId);
+            displayNames.putIfAbsent("regional_office\0" + office, name(values, "regional_office", office, ""));
+            displayNames.putIfAbsent("manager\0" + manager, name(values, "manager", manager, " team"));
+            String repName = name(values, "sales_agent", agent, "");
+            Agent accepted = new Agent(agent, manager, office, row.line(), null, repId, teamId, regionId);
             agents.put(agent, accepted);
             onboard.add(accepted);
+            repNames.put(agent, repName);
             if (values.normalised) {
                 report.countNormalisedRow(Kind.REP);
             }
@@ -254,29 +295,36 @@ public final class CrmPlan {
                     "every region is created with managerId \"" + REGION_MANAGER
                             + "\" (the export names no regional managers; the API requires one)");
         }
-        officeLine.forEach((office, line) -> regions.add(new Item(Kind.REGION, office, TEAMS_FILE, line,
-                List.of(new Command("/api/v1/regions", key("region", office),
-                        Json.object("regionId", office, "name", office, "managerId", REGION_MANAGER),
-                        Map.of("regionId", new String[]{"regional_office", office}))),
-                false, List.of())));
-        teamOffice.forEach((manager, office) -> teams.add(new Item(Kind.TEAM, manager, TEAMS_FILE,
-                managerLine.get(manager),
-                List.of(new Command("/api/v1/teams", key("team", manager),
-                        Json.object("teamId", manager, "name", manager + " team", "regionId", office,
-                                "managerId", manager),
-                        Map.of("teamId", new String[]{"manager", manager}, "managerId", new String[]{"manager", manager},
-                                "regionId", new String[]{"regional_office", office}))),
-                false, List.of(new Ref(Kind.REGION, office)))));
+        officeLine.forEach((office, line) -> {
+            String regionId = regionOfOffice.get(office);
+            regions.add(new Item(Kind.REGION, regionId, TEAMS_FILE, line,
+                    List.of(new Command("/api/v1/regions", key("region", regionId),
+                            Json.object("regionId", regionId, "name", displayNames.get("regional_office\0" + office),
+                                    "managerId", REGION_MANAGER),
+                            Map.of("regionId", new String[]{"regional_office", office}))),
+                    false, List.of()));
+        });
+        teamOffice.forEach((manager, office) -> {
+            String teamId = teamOfManager.get(manager);
+            String regionId = regionOfOffice.get(office);
+            teams.add(new Item(Kind.TEAM, teamId, TEAMS_FILE, managerLine.get(manager),
+                    List.of(new Command("/api/v1/teams", key("team", teamId),
+                            Json.object("teamId", teamId, "name", displayNames.get("manager\0" + manager),
+                                    "regionId", regionId, "managerId", teamId),
+                            Map.of("teamId", new String[]{"manager", manager}, "managerId", new String[]{"manager", manager},
+                                    "regionId", new String[]{"regional_office", office}))),
+                    false, List.of(new Ref(Kind.REGION, regionId))));
+        });
         for (Agent agent : onboard) {
-            reps.add(new Item(Kind.REP, agent.name(), TEAMS_FILE, agent.line(),
-                    List.of(new Command("/api/v1/reps", key("rep", agent.name()),
-                            Json.object("repId", agent.name(), "name", agent.name(), "role", ROLE,
-                                    "teamId", agent.manager(), "managerId", agent.manager(),
+            reps.add(new Item(Kind.REP, agent.id(), TEAMS_FILE, agent.line(),
+                    List.of(new Command("/api/v1/reps", key("rep", agent.id()),
+                            Json.object("repId", agent.id(), "name", repNames.get(agent.name()), "role", ROLE,
+                                    "teamId", agent.teamId(), "managerId", agent.teamId(),
                                     "hireDate", hireDate.toString()),
                             Map.of("repId", new String[]{"sales_agent", agent.name()},
                                     "teamId", new String[]{"manager", agent.manager()},
                                     "managerId", new String[]{"manager", agent.manager()}))),
-                    false, List.of(new Ref(Kind.TEAM, agent.manager()))));
+                    false, List.of(new Ref(Kind.TEAM, agent.teamId()))));
         }
         return agents;
     }
@@ -284,7 +332,10 @@ public final class CrmPlan {
     // -------------------------------------------------------------------------------------------------- products
 
     /** A product of products.csv: registered ({@code failure == null}) or not. */
-    private record Product(String name, String series, BigDecimal listPrice, int line, String failure) {
+    private record Product(String name, String series, BigDecimal listPrice, int line, String failure, String id) {
+        Product(String name, String series, BigDecimal listPrice, int line, String failure) {
+            this(name, series, listPrice, line, failure, null);
+        }
     }
 
     private Map<String, Product> products(Table table) throws CsvFormatException {
@@ -306,6 +357,11 @@ public final class CrmPlan {
             String series = values.required("series", "product line not registered");
             String price = values.required("sales_price", "product line not registered");
             BigDecimal listPrice = null;
+            String productId = name == null || values.failed || products.containsKey(name) ? null
+                    : productIds.id(values, "product", name, "product line not registered");
+            if (series != null) {
+                series = name(values, "series", series, "");
+            }
             if (price != null) {
                 if (!NUMBER.matcher(price).matches()) {
                     values.fail("sales_price", price, "not a number; product line not registered");
@@ -314,6 +370,8 @@ public final class CrmPlan {
                     if (listPrice.signum() <= 0) {
                         values.fail("sales_price", price, "must be positive (it is every deal's amount); "
                                 + "product line not registered");
+                    } else {
+                        withinContract(values, "sales_price", price, listPrice, "product line not registered");
                     }
                 }
             }
@@ -341,13 +399,13 @@ public final class CrmPlan {
                 }
                 continue;
             }
-            products.put(name, new Product(name, series, listPrice, row.line(), null));
+            products.put(name, new Product(name, series, listPrice, row.line(), null, productId));
             if (values.normalised) {
                 report.countNormalisedRow(Kind.PRODUCT_LINE);
             }
-            productLines.add(new Item(Kind.PRODUCT_LINE, name, PRODUCTS_FILE, row.line(),
-                    List.of(new Command("/api/v1/product-lines", key("product", name),
-                            Json.object("productLineId", name, "series", series,
+            productLines.add(new Item(Kind.PRODUCT_LINE, productId, PRODUCTS_FILE, row.line(),
+                    List.of(new Command("/api/v1/product-lines", key("product", productId),
+                            Json.object("productLineId", productId, "series", series,
                                     "listPrice", Json.object("amount", listPrice, "currency", CURRENCY)),
                             Map.of("productLineId", new String[]{"product", name},
                                     "series", new String[]{"series", series},
@@ -391,12 +449,16 @@ public final class CrmPlan {
                 if (first != null) {
                     values.fail("opportunity_id", rawId, "appears again (first at line " + first
                             + "); this row not imported");
+                } else {
+                    dealId = dealIds.id(values, "opportunity_id", dealId, "deal not imported");
                 }
             }
 
             String agentName = values.required("sales_agent", "deal not imported");
+            String repId = null;
             if (agentName != null) {
                 Agent agent = agents.get(agentName);
+                repId = agent == null ? null : agent.id();
                 if (agent == null) {
                     values.fail("sales_agent", columns.get(row, "sales_agent"),
                             "unknown sales agent (not in " + TEAMS_FILE + "); deal not imported");
@@ -438,9 +500,13 @@ public final class CrmPlan {
                 values.normalise("account", columns.get(row, "account"),
                         "missing; imported with customer \"" + UNKNOWN_ACCOUNT + "\"");
                 customer = UNKNOWN_ACCOUNT;
-            } else if (accounts != null && !accounts.contains(customer)) {
-                report.note(table.name(), row.line(), id, "account", customer,
-                        "not in " + ACCOUNTS_FILE + "; imported as written");
+            } else {
+                String written = customer;
+                customer = name(values, "account", customer, "");
+                if (accounts != null && !accounts.contains(written)) {
+                    report.note(table.name(), row.line(), id, "account", written,
+                            "not in " + ACCOUNTS_FILE + "; imported as written");
+                }
             }
 
             String stage = values.required("deal_stage", "deal not imported");
@@ -498,7 +564,7 @@ public final class CrmPlan {
             if (values.normalised) {
                 report.countNormalisedRow(Kind.DEAL);
             }
-            deals.add(deal(dealId, agentName, product, customer, stage, engageDate, closeDate, closeValue, row,
+            deals.add(deal(dealId, repId, product, customer, stage, engageDate, closeDate, closeValue, row,
                     columns, values.normalised));
         }
     }
@@ -518,7 +584,7 @@ public final class CrmPlan {
         List<Command> commands = new ArrayList<>(2);
         commands.add(new Command("/api/v1/deals", key(dealId, "open"),
                 Json.object("dealId", dealId, "ownerRepId", agent, "customer", customer,
-                        "productLine", product.name(), "channel", CHANNEL, "amount", product.listPrice(),
+                        "productLine", product.id(), "channel", CHANNEL, "amount", product.listPrice(),
                         "currency", CURRENCY, "stage", prospecting ? "LEAD" : "QUALIFIED",
                         "occurredAt", engageDate == null ? null : engageDate + "T00:00:00Z"),
                 openOrigin));
@@ -536,7 +602,7 @@ public final class CrmPlan {
             commands.add(new Command(path, key(dealId, "close"), body, closeOrigin));
         }
         return new Item(Kind.DEAL, dealId, PIPELINE_FILE, row.line(), List.copyOf(commands), normalised,
-                List.of(new Ref(Kind.REP, agent), new Ref(Kind.PRODUCT_LINE, product.name())));
+                List.of(new Ref(Kind.REP, agent), new Ref(Kind.PRODUCT_LINE, product.id())));
     }
 
     private LocalDate requiredDate(RowValues values, String column, String value, String stage) {
@@ -547,6 +613,9 @@ public final class CrmPlan {
         LocalDate date = date(value);
         if (date == null) {
             values.fail(column, value, "not a date (expected YYYY-MM-DD); deal not imported");
+        } else if (!inContract(date)) {
+            values.fail(column, value, InputContract.YEAR_RULE + " (the input contract); deal not imported");
+            return null;
         }
         return date;
     }
@@ -566,7 +635,7 @@ public final class CrmPlan {
                     + "deal not imported");
             return null;
         }
-        return amount;
+        return withinContract(values, "close_value", value, amount, "deal not imported") ? amount : null;
     }
 
     private static void ignore(RowValues values, String column, String value, String why) {
@@ -587,6 +656,95 @@ public final class CrmPlan {
         }
     }
 
+    /** Whether a date is within the input contract's years. */
+    static boolean inContract(LocalDate date) {
+        return date.getYear() >= InputContract.YEAR_MIN && date.getYear() <= InputContract.YEAR_MAX;
+    }
+
+    /** An amount within the input contract, or the row fails with the contract's rule (nothing is rounded). */
+    private static boolean withinContract(RowValues values, String column, String written, BigDecimal amount,
+                                          String consequence) {
+        try {
+            InputContract.amount(amount, column);
+            return true;
+        } catch (IllegalArgumentException e) {
+            values.fail(column, written, e.getMessage().substring(column.length() + 2) + " (the input contract); "
+                    + consequence);
+            return false;
+        }
+    }
+
+    /**
+     * The identifier a value that is not one is imported as: each run of characters an identifier cannot
+     * contain becomes {@code -}, spaces and dashes at either end are removed and the result is cut to
+     * {@value InputContract#ID_MAX_LENGTH} characters; empty when nothing is left. A valid identifier is
+     * returned unchanged.
+     */
+    static String normaliseId(String value) {
+        if (InputContract.isIdentifier(value)) {
+            return value;
+        }
+        String id = ID_FORBIDDEN.matcher(value).replaceAll("-");
+        id = trimIdEnds(id);
+        if (id.length() > InputContract.ID_MAX_LENGTH) {
+            int end = InputContract.ID_MAX_LENGTH;
+            if (Character.isHighSurrogate(id.charAt(end - 1))) {
+                end--;
+            }
+            id = trimIdEnds(id.substring(0, end));
+        }
+        return InputContract.isIdentifier(id) ? id : "";
+    }
+
+    private static String trimIdEnds(String id) {
+        int start = 0;
+        int end = id.length();
+        while (start < end && (id.charAt(start) == ' ' || id.charAt(start) == '-')) {
+            start++;
+        }
+        while (end > start && (id.charAt(end - 1) == ' ' || id.charAt(end - 1) == '-')) {
+            end--;
+        }
+        return id.substring(start, end);
+    }
+
+    /**
+     * A name or text value within the input contract: control characters become spaces and a value longer than
+     * {@value InputContract#NAME_MAX_LENGTH} characters (with {@code suffix}, e.g. a team's " team") is cut;
+     * both reported once per value. {@code null} (and a failure) when nothing is left.
+     */
+    private String name(RowValues values, String column, String value, String suffix) {
+        String memoKey = column + '\0' + value + '\0' + suffix;
+        String known = names.get(memoKey);
+        if (known != null) {
+            return known;
+        }
+        String name = value;
+        List<String> actions = new ArrayList<>(2);
+        if (CONTROL.matcher(name).find()) {
+            name = CONTROL.matcher(name).replaceAll(" ").strip();
+            actions.add("control characters replaced by spaces");
+        }
+        int max = InputContract.NAME_MAX_LENGTH - suffix.length();
+        if (name.length() > max) {
+            int end = Character.isHighSurrogate(name.charAt(max - 1)) ? max - 1 : max;
+            name = name.substring(0, end).strip();
+            actions.add("cut to " + InputContract.NAME_MAX_LENGTH + " characters"
+                    + (suffix.isEmpty() ? "" : " (with \"" + suffix + "\")"));
+        }
+        if (name.isEmpty()) {
+            values.fail(column, value, "nothing is left once control characters are removed; "
+                    + "this row not imported");
+            return null;
+        }
+        name = name + suffix;
+        if (!actions.isEmpty()) {
+            values.normalise(column, value, String.join(", ", actions) + ": imported as \"" + name + "\"");
+        }
+        names.put(memoKey, name);
+        return name;
+    }
+
     /** A name compared ignoring case and whitespace: "GTXPro" and "GTX Pro" are the same. */
     static String loose(String name) {
         return name.replaceAll("\\s+", "").toLowerCase(Locale.ROOT);
@@ -602,6 +760,64 @@ public final class CrmPlan {
         report.failed(table.name(), row.line(), id, "(row)", String.join(",", row.fields()),
                 "has " + row.fields().size() + " fields, the header " + table.header().size() + "; " + consequence);
         return false;
+    }
+
+    /**
+     * One kind of identifier taken from the export (deal, rep, team, region, product line): the identifier each
+     * value (trimmed) is imported as, the same wherever the value is referenced. A value that is not an
+     * identifier is normalised ({@link #normaliseId}) and reported once; one that normalises to nothing, or to
+     * the identifier of another value, fails its rows (two different deals or reps are never merged).
+     */
+    private final class IdSpace {
+        private final String what;
+        private final Map<String, String> idOfValue = new HashMap<>();
+        private final Map<String, String> valueOfId = new HashMap<>();
+        private final Map<String, String> failureOfValue = new HashMap<>();
+
+        IdSpace(String what) {
+            this.what = what;
+        }
+
+        /** Keeps every value of the column that already is an identifier: a normalised value never takes it. */
+        void reserve(Table table, Columns columns, String column) {
+            for (Row row : table.rows()) {
+                String value = columns.get(row, column);
+                String stripped = value == null ? null : value.strip();
+                if (InputContract.isIdentifier(stripped)) {
+                    idOfValue.putIfAbsent(stripped, stripped);
+                    valueOfId.putIfAbsent(stripped, stripped);
+                }
+            }
+        }
+
+        /** The identifier of a (trimmed) value, or {@code null} and the row failed. */
+        String id(RowValues values, String column, String value, String consequence) {
+            String known = idOfValue.get(value);
+            if (known != null) {
+                return known;
+            }
+            String failure = failureOfValue.get(value);
+            if (failure == null) {
+                String id = normaliseId(value);
+                String other = id.isEmpty() ? null : valueOfId.get(id);
+                if (id.isEmpty()) {
+                    failure = "not an identifier, and nothing is left once the characters an identifier cannot "
+                            + "contain are removed (" + InputContract.ID_RULE + ")";
+                } else if (other != null) {
+                    failure = "not an identifier; normalised it would be \"" + id + "\", the id of the " + what
+                            + " \"" + other + "\" (two different values are not merged)";
+                } else {
+                    idOfValue.put(value, id);
+                    valueOfId.put(id, value);
+                    values.normalise(column, value, "not an identifier (" + InputContract.ID_RULE
+                            + "): imported as \"" + id + "\" wherever it is referenced");
+                    return id;
+                }
+                failureOfValue.put(value, failure);
+            }
+            values.fail(column, value, failure + "; " + consequence);
+            return null;
+        }
     }
 
     /** Reads one row's values, trimming them (reported) and collecting failures. */

@@ -289,4 +289,161 @@ class CrmPlanTest {
         assertThat(CrmPlan.key("rep", "José Ñandú 100%")).isEqualTo("crm:rep:Jos%C3%A9%20%C3%91and%C3%BA%20100%25");
         assertThat(CrmPlan.pathSegment("a b/c")).isEqualTo("a%20b%2Fc");
     }
+
+    // ------------------------------------------------------------------ values outside the input contract
+
+    List<Entry> normalisedIds() {
+        return entries(Outcome.NORMALISED).stream().filter(e -> e.action().startsWith("not an identifier")).toList();
+    }
+
+    @Test
+    void idsWithSlashColonOrNulAreNormalisedTheSameWhereverTheyReferencedAndReportedOnce() throws Exception {
+        String teams = """
+                sales_agent,manager,regional_office
+                Anna/Snelling,Dustin:Brinkmann,Cen\0tral
+                Moses Frase,Dustin:Brinkmann,Cen\0tral
+                """;
+        CrmPlan plan = plan(teams, PRODUCTS, """
+                A/1,Anna/Snelling,GTX Basic,Cancity,Won,2016-10-20,2017-03-01,1054
+                A:2,Anna/Snelling,GTX Basic,Cancity,Engaging,2016-10-20,,
+                """);
+
+        assertThat(plan.regions()).extracting(Item::id).containsExactly("Cen-tral");
+        assertThat(plan.regions().get(0).commands().get(0).body()).containsEntry("name", "Cen tral");
+        assertThat(plan.teams()).extracting(Item::id).containsExactly("Dustin-Brinkmann");
+        assertThat(plan.teams().get(0).commands().get(0).body()).isEqualTo(Map.of("teamId", "Dustin-Brinkmann",
+                "name", "Dustin:Brinkmann team", "regionId", "Cen-tral", "managerId", "Dustin-Brinkmann"));
+        assertThat(plan.reps()).extracting(Item::id).containsExactly("Anna-Snelling", "Moses Frase");
+        Command rep = plan.reps().get(0).commands().get(0);
+        assertThat(rep.body()).containsEntry("repId", "Anna-Snelling").containsEntry("name", "Anna/Snelling")
+                .containsEntry("teamId", "Dustin-Brinkmann").containsEntry("managerId", "Dustin-Brinkmann");
+        assertThat(rep.idempotencyKey()).isEqualTo("crm:rep:Anna-Snelling");
+        assertThat(plan.deals()).extracting(Item::id).containsExactly("A-1", "A-2");
+        assertThat(plan.deals().get(0).commands().get(0).body()).containsEntry("dealId", "A-1")
+                .containsEntry("ownerRepId", "Anna-Snelling");
+        assertThat(plan.deals().get(0).commands().get(1).path()).isEqualTo("/api/v1/deals/A-1/stage");
+        assertThat(plan.deals().get(0).needs()).contains(new CrmPlan.Ref(Kind.REP, "Anna-Snelling"));
+        assertThat(entries(Outcome.FAILED)).isEmpty();
+        // each value once, with what was written and what it became
+        assertThat(normalisedIds()).extracting(Entry::field, Entry::original).containsExactlyInAnyOrder(
+                org.assertj.core.groups.Tuple.tuple("sales_agent", "Anna/Snelling"),
+                org.assertj.core.groups.Tuple.tuple("manager", "Dustin:Brinkmann"),
+                org.assertj.core.groups.Tuple.tuple("regional_office", "Cen\0tral"),
+                org.assertj.core.groups.Tuple.tuple("opportunity_id", "A/1"),
+                org.assertj.core.groups.Tuple.tuple("opportunity_id", "A:2"));
+        assertThat(normalisedIds()).filteredOn(e -> e.field().equals("sales_agent")).singleElement()
+                .satisfies(e -> assertThat(e.action()).contains("imported as \"Anna-Snelling\""));
+    }
+
+    @Test
+    void aTooLongIdIsCutTo128Characters() throws Exception {
+        String id = "x".repeat(127) + "/" + "y".repeat(72);
+        CrmPlan plan = plan(id + ",Moses Frase,GTX Basic,Cancity,Engaging,2016-10-20,,\n");
+
+        assertThat(plan.deals()).singleElement().satisfies(d -> assertThat(d.id()).isEqualTo("x".repeat(127)));
+        assertThat(plan("y".repeat(200) + ",Moses Frase,GTX Basic,Cancity,Engaging,2016-10-20,,\n").deals())
+                .singleElement().satisfies(d -> assertThat(d.id()).isEqualTo("y".repeat(128)));
+        assertThat(normalisedIds()).hasSize(2);
+    }
+
+    @Test
+    void twoValuesNormalisingToTheSameIdAreNotMerged() throws Exception {
+        String teams = TEAMS + "Jo/Ann,Cara Losch,East\nJo:Ann,Cara Losch,East\n";
+        CrmPlan plan = plan(teams, PRODUCTS, """
+                A/1,Moses Frase,GTX Basic,Cancity,Engaging,2016-10-20,,
+                A:1,Moses Frase,GTX Basic,Cancity,Engaging,2016-10-20,,
+                B/1,Moses Frase,GTX Basic,Cancity,Engaging,2016-10-20,,
+                B-1,Moses Frase,GTX Basic,Cancity,Engaging,2016-10-20,,
+                C1,Jo:Ann,GTX Basic,Cancity,Engaging,2016-10-20,,
+                ///,Moses Frase,GTX Basic,Cancity,Engaging,2016-10-20,,
+                """);
+
+        assertThat(plan.reps()).extracting(Item::id).contains("Jo-Ann").doesNotContain("Jo:Ann");
+        assertThat(plan.deals()).extracting(Item::id).containsExactly("A-1", "B-1");
+        assertThat(plan.deals().get(1).line()).isEqualTo(5);   // B-1 as written keeps its id, B/1 does not take it
+        assertThat(entries(Outcome.FAILED)).extracting(Entry::file, Entry::field, Entry::original).containsExactly(
+                org.assertj.core.groups.Tuple.tuple("sales_teams.csv", "sales_agent", "Jo:Ann"),
+                org.assertj.core.groups.Tuple.tuple("sales_pipeline.csv", "opportunity_id", "A:1"),
+                org.assertj.core.groups.Tuple.tuple("sales_pipeline.csv", "opportunity_id", "B/1"),
+                org.assertj.core.groups.Tuple.tuple("sales_pipeline.csv", "sales_agent", "Jo:Ann"),
+                org.assertj.core.groups.Tuple.tuple("sales_pipeline.csv", "opportunity_id", "///"));
+        assertThat(entries(Outcome.FAILED).get(1).action()).contains("\"A-1\"").contains("not merged");
+        assertThat(entries(Outcome.FAILED).get(4).action()).contains("nothing is left");
+        assertThat(report.get(Kind.DEAL, Result.FAILED)).isEqualTo(4);
+        assertThat(report.get(Kind.REP, Result.FAILED)).isEqualTo(1);
+    }
+
+    @Test
+    void namesWithControlCharactersOrTooLongAreNormalisedAndReported() throws Exception {
+        String longName = "L".repeat(250);
+        CrmPlan plan = plan("""
+                N1,Moses Frase,GTX Basic,Can\u0007city,Engaging,2016-10-20,,
+                N2,Moses Frase,GTX Basic,%s,Engaging,2016-10-20,,
+                """.formatted(longName));
+
+        assertThat(plan.deals().get(0).commands().get(0).body()).containsEntry("customer", "Can city");
+        assertThat(plan.deals().get(1).commands().get(0).body()).containsEntry("customer", "L".repeat(200));
+        assertThat(pipelineEntries(Outcome.NORMALISED)).extracting(Entry::field, Entry::original).containsExactly(
+                org.assertj.core.groups.Tuple.tuple("account", "Can\u0007city"),
+                org.assertj.core.groups.Tuple.tuple("account", longName));
+    }
+
+    @Test
+    void amountsAndDatesOutsideTheContractFailWithTheRule() throws Exception {
+        CrmPlan plan = plan(TEAMS, PRODUCTS + "Fine,X,1.0000001\n", """
+                V1,Moses Frase,GTX Basic,Cancity,Won,2016-10-20,2017-03-01,1000000000001
+                V2,Moses Frase,GTX Basic,Cancity,Won,2016-10-20,2017-03-01,10.1234567
+                V3,Moses Frase,GTX Basic,Cancity,Engaging,1850-10-20,,
+                V4,Moses Frase,GTX Basic,Cancity,Won,2016-10-20,2201-01-01,10
+                OK,Moses Frase,GTX Basic,Cancity,Won,2016-10-20,2017-03-01,1000000000000
+                """);
+
+        assertThat(plan.deals()).extracting(Item::id).containsExactly("OK");
+        assertThat(plan.productLines()).extracting(Item::id).doesNotContain("Fine");
+        assertThat(plan.hireDate()).isEqualTo(LocalDate.of(2016, 10, 19));
+        assertThat(entries(Outcome.FAILED)).extracting(Entry::field, Entry::action).containsExactly(
+                org.assertj.core.groups.Tuple.tuple("sales_price",
+                        "must have at most 6 decimals (nothing is rounded) (the input contract); product line not registered"),
+                org.assertj.core.groups.Tuple.tuple("close_value",
+                        "must be at most 10^12 in absolute value (the input contract); deal not imported"),
+                org.assertj.core.groups.Tuple.tuple("close_value",
+                        "must have at most 6 decimals (nothing is rounded) (the input contract); deal not imported"),
+                org.assertj.core.groups.Tuple.tuple("engage_date",
+                        "must be in the years 1900 to 2200 (the input contract); deal not imported"),
+                org.assertj.core.groups.Tuple.tuple("close_date",
+                        "must be in the years 1900 to 2200 (the input contract); deal not imported"));
+    }
+
+    /** The published export: its ids are all identifiers, so its plan is exactly what it was before. */
+    @Test
+    void thePublishedExportIsPlannedUnchanged() throws Exception {
+        java.nio.file.Path dir = CrmImportIntegrationTest.dataset();
+        org.junit.jupiter.api.Assumptions.assumeTrue(dir != null, "the CRM export is not beside the repository");
+        CrmPlan plan = CrmPlan.build(CrmCsv.read(dir, "sales_teams.csv"), CrmCsv.read(dir, "products.csv"),
+                CrmCsv.read(dir, "accounts.csv"), CrmCsv.read(dir, "sales_pipeline.csv"), report);
+
+        StringBuilder all = new StringBuilder();
+        for (List<Item> items : List.of(plan.regions(), plan.teams(), plan.reps(), plan.productLines(), plan.deals())) {
+            for (Item item : items) {
+                all.append(item.kind()).append(' ').append(item.id()).append(' ').append(item.needs()).append('\n');
+                for (Command c : item.commands()) {
+                    all.append(c.path()).append(' ').append(c.idempotencyKey()).append(' ')
+                            .append(new java.util.TreeMap<>(c.body())).append('\n');
+                }
+            }
+        }
+        String digest = java.util.HexFormat.of().formatHex(java.security.MessageDigest.getInstance("SHA-256")
+                .digest(all.toString().getBytes(java.nio.charset.StandardCharsets.UTF_8)));
+        System.out.println("published export plan digest " + digest + " entries " + report.entries().size());
+
+        assertThat(plan.deals()).hasSize(8800);
+        assertThat(normalisedIds()).isEmpty();
+        assertThat(entries(Outcome.NORMALISED)).noneMatch(e -> e.action().contains("control characters")
+                || e.action().contains("cut to"));
+        assertThat(entries(Outcome.FAILED)).isEmpty();
+        assertThat(digest).isEqualTo(PUBLISHED_PLAN_DIGEST);
+    }
+
+    /** The digest of the published export's plan before ids were normalised (commit d2e0ea3). */
+    static final String PUBLISHED_PLAN_DIGEST = "0b84c8c6aceb21ca80283bcf417cd0399567f02455b0690aea1807fc370af469";
 }
