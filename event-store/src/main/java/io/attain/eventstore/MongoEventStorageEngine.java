@@ -25,6 +25,8 @@ import org.axonframework.eventsourcing.snapshotting.SnapshotFilter;
 import org.axonframework.serialization.SerializedObject;
 import org.axonframework.serialization.Serializer;
 import org.axonframework.serialization.upcasting.event.EventUpcaster;
+import org.axonframework.serialization.upcasting.event.EventUpcasterChain;
+import org.axonframework.serialization.upcasting.event.NoOpEventUpcaster;
 import com.mongodb.bulk.BulkWriteError;
 import org.axonframework.eventsourcing.eventstore.EventStoreException;
 import org.bson.Document;
@@ -135,9 +137,11 @@ public class MongoEventStorageEngine extends BatchingEventStorageEngine {
     private final boolean groupCommit;
     private final Queue<PendingCommit> groupQueue = new ConcurrentLinkedQueue<>();
     private final ReentrantLock groupLock = new ReentrantLock();
+    private final Upcasting upcasting;
 
     protected MongoEventStorageEngine(Builder builder) {
         super(builder);
+        this.upcasting = builder.upcasting;
         MongoDatabase db = builder.database;
         this.events = db.getCollection(builder.prefix + EVENTS);
         this.positions = db.getCollection(builder.prefix + POSITIONS);
@@ -973,11 +977,45 @@ public class MongoEventStorageEngine extends BatchingEventStorageEngine {
 
     /**
      * Every event with a global position in {@code (after, min(after + maxPositions, safeHead())]}, in position
-     * order, as stored (no upcasting); {@code after} may lie inside a commit. For integration tools (the integrator
-     * feed, webhooks): unlike a tracking reader it never delivers out of order.
+     * order; {@code after} may lie inside a commit. For integration tools (the integrator feed, webhooks): unlike a
+     * tracking reader it never delivers out of order. Payloads are at their type's current revision: an event stored
+     * at an older one is upcast by the engine's {@link PayloadRevisions} (the same ones Axon's reads apply), its
+     * stored document unchanged.
+     *
+     * @throws IllegalStateException when an event's stored revision cannot be brought to the current one (e.g. it
+     *                               was written by a newer version): refused rather than served in a form consumers
+     *                               do not expect
      */
     public LogSlice readLog(long after, int maxPositions) {
-        return logReader.read(after, maxPositions);
+        LogSlice slice = logReader.read(after, maxPositions);
+        List<LoggedEvent> events = null;
+        for (int i = 0; i < slice.events().size(); i++) {
+            LoggedEvent e = slice.events().get(i);
+            if (e.payload() == null || upcasting.isCurrent(e.payloadType(), e.payloadRevision())) {
+                if (events != null) {
+                    events.add(e);
+                }
+                continue;
+            }
+            if (events == null) {
+                events = new ArrayList<>(slice.events().subList(0, i));
+            }
+            events.add(upcast(e));
+        }
+        return events == null ? slice : new LogSlice(List.copyOf(events), slice.readUpTo(), slice.safeHead());
+    }
+
+    private LoggedEvent upcast(LoggedEvent e) {
+        PayloadRevisions.Upcast up;
+        try {
+            up = upcasting.upcast(e.payloadType(), e.payloadRevision(), e.payload());
+        } catch (IllegalArgumentException refused) {
+            throw new IllegalStateException("The event " + e.eventId() + " at position " + e.position()
+                                                    + " cannot be read: " + refused.getMessage(), refused);
+        }
+        return new LoggedEvent(e.position(), e.eventId(), e.payloadType(), up.revision(), e.aggregateId(),
+                               e.aggregateType(), e.sequenceNumber(), e.timestamp(), Upcasting.write(up.payload()),
+                               e.metaData());
     }
 
     /**
@@ -1015,6 +1053,9 @@ public class MongoEventStorageEngine extends BatchingEventStorageEngine {
         private boolean tombstones = true;
         private boolean groupCommit = true;
         private boolean inProcessPositions;
+        private PayloadRevisions payloadRevisions = PayloadRevisions.NONE;
+        private EventUpcaster userChain = NoOpEventUpcaster.INSTANCE;
+        private Upcasting upcasting;
 
         public Builder() {
             persistenceExceptionResolver(new MongoPersistenceExceptionResolver());
@@ -1089,9 +1130,22 @@ public class MongoEventStorageEngine extends BatchingEventStorageEngine {
             return this;
         }
 
+        /**
+         * Axon upcasters applied after the engine's own {@link RevisionUpcaster} (which brings every payload to its
+         * current revision by {@link #payloadRevisions}).
+         */
         @Override
         public Builder upcasterChain(EventUpcaster upcasterChain) {
-            super.upcasterChain(upcasterChain);
+            this.userChain = Objects.requireNonNull(upcasterChain);
+            return this;
+        }
+
+        /**
+         * How stored payloads are brought to their type's current revision on every read path: aggregate loads and
+         * tracking reads (Axon's upcaster chain starts with it) and {@link #readLog}. Default: read as stored.
+         */
+        public Builder payloadRevisions(PayloadRevisions payloadRevisions) {
+            this.payloadRevisions = Objects.requireNonNull(payloadRevisions);
             return this;
         }
 
@@ -1121,6 +1175,11 @@ public class MongoEventStorageEngine extends BatchingEventStorageEngine {
 
         @Override
         protected void validate() throws AxonConfigurationException {
+            // Called first by Axon's engine constructor: the chain it takes starts with the revision upcaster.
+            if (upcasting == null) {
+                upcasting = new Upcasting(payloadRevisions);
+                super.upcasterChain(new EventUpcasterChain(new RevisionUpcaster(upcasting), userChain));
+            }
             super.validate();
             if (database == null) {
                 throw new AxonConfigurationException("A MongoDatabase is required");

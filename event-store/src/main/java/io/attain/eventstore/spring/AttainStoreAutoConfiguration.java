@@ -8,6 +8,7 @@ import com.mongodb.client.MongoClient;
 import com.mongodb.client.MongoClients;
 import com.mongodb.client.MongoDatabase;
 import io.attain.eventstore.MongoEventStorageEngine;
+import io.attain.eventstore.PayloadRevisions;
 import io.attain.eventstore.embedded.EmbeddedMongo;
 import org.axonframework.common.caching.Cache;
 import org.axonframework.common.caching.WeakReferenceCache;
@@ -129,7 +130,8 @@ public class AttainStoreAutoConfiguration {
                                                       @Qualifier("eventSerializer") Serializer eventSerializer,
                                                       org.axonframework.config.Configuration configuration,
                                                       AttainStoreProperties properties,
-                                                      ObjectProvider<EmbeddedMongo> embedded) {
+                                                      ObjectProvider<EmbeddedMongo> embedded,
+                                                      ObjectProvider<PayloadRevisions> payloadRevisions) {
         AttainStoreProperties.EventStore settings = properties.getEventStore();
         // The embedded server runs in this process and only this engine writes its log: positions from memory,
         // reserved a block at a time (ADR 0002). Real MongoDB may have several writing processes: one $inc per append.
@@ -139,6 +141,7 @@ public class AttainStoreAutoConfiguration {
                                       .snapshotSerializer(defaultSerializer)
                                       .eventSerializer(eventSerializer)
                                       .upcasterChain(configuration.upcasterChain())
+                                      .payloadRevisions(payloadRevisions.getIfAvailable(() -> PayloadRevisions.NONE))
                                       .snapshotFilter(configuration.snapshotFilter())
                                       .batchSize(settings.getBatchSize())
                                       .gapHoldBack(settings.getGapHoldBack())

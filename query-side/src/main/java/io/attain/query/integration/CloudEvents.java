@@ -10,8 +10,11 @@ import com.fasterxml.jackson.databind.json.JsonMapper;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.attain.eventstore.LoggedEvent;
+import io.attain.kernel.integration.EventRevisions;
 import io.attain.kernel.integration.EventType;
 import io.attain.kernel.integration.EventTypes;
+
+import java.util.List;
 
 import java.util.Objects;
 import java.util.Optional;
@@ -22,12 +25,14 @@ import java.util.Optional;
  * {"specversion":"1.0","id":"&lt;event id&gt;","source":"&lt;source&gt;","type":"io.attain.deal.won.v1",
  *  "subject":"&lt;aggregate id&gt;","time":"&lt;recording time&gt;","datacontenttype":"application/json",
  *  "dataschema":"&lt;base url&gt;/api/v1/schemas/io.attain.deal.won.v1","data":{…payload…},
- *  "position":42,"sequence":"00000000000000000042"}
+ *  "position":42,"sequence":"00000000000000000042","revision":"1"}
  * </pre>
  * {@code id} is the stored event's identifier (stable forever), {@code type} its public name from the kernel's
  * {@link EventTypes} registry, {@code time} the recording time, {@code data} the payload (see {@link #data}: instants
  * and dates as ISO-8601 text, decimals kept as written, with its business time {@code occurredAt}); the extensions {@code position} (the global position, a
- * JSON integer) and {@code sequence} (the same, zero-padded to 20 digits so that it sorts as a string). Metadata
+ * JSON integer), {@code sequence} (the same, zero-padded to 20 digits so that it sorts as a string) and
+ * {@code revision} (the revision of {@code data}: always the type's current one, whose schema {@code dataschema} is;
+ * the engine's {@code readLog} upcasts events stored at an older revision, ADR 0011 "Evolution"). Metadata
  * (correlation ids, users) is not published. Only events of a registered type have an envelope.
  * <p>
  * The JSON text from {@link #json} is what the feed, the stream and webhook bodies carry: one serialisation, so a
@@ -62,6 +67,7 @@ public final class CloudEvents {
 
     private final String source;
     private final String baseUrl;
+    private final EventRevisions revisions;
 
     /**
      * @param source  the CloudEvents {@code source} of every event (a URI reference, e.g. {@code urn:attain})
@@ -69,14 +75,32 @@ public final class CloudEvents {
      *                its schemas endpoint
      */
     public CloudEvents(String source, String baseUrl) {
+        this(source, baseUrl, EventRevisions.kernel());
+    }
+
+    /**
+     * @param revisions the published types (the kernel's and any added by configuration) and their revisions
+     */
+    public CloudEvents(String source, String baseUrl, EventRevisions revisions) {
+        this.revisions = Objects.requireNonNull(revisions);
         this.source = Objects.requireNonNull(source);
         String base = Objects.requireNonNull(baseUrl);
         this.baseUrl = base.endsWith("/") ? base.substring(0, base.length() - 1) : base;
     }
 
-    /** The public type of a stored event, empty when its payload type is not a registered kernel event. */
-    public static Optional<EventType> typeOf(LoggedEvent event) {
-        return EventTypes.byPayloadType(event.payloadType());
+    /** The public type of a stored event, empty when its payload type is not a registered event type. */
+    public Optional<EventType> typeOf(LoggedEvent event) {
+        return revisions.byPayloadType(event.payloadType());
+    }
+
+    /** The type with this public name. */
+    public Optional<EventType> byName(String name) {
+        return revisions.byName(name);
+    }
+
+    /** Every published type: the kernel's {@link EventTypes} and any added by configuration. */
+    public List<EventType> types() {
+        return revisions.types();
     }
 
     /** The position zero-padded to 20 digits: the {@code sequence} extension. */
@@ -113,9 +137,10 @@ public final class CloudEvents {
         node.put("time", event.timestamp().toString());
         node.put("datacontenttype", CONTENT_TYPE);
         node.put("dataschema", dataschema(type.name()));
-        node.set("data", data(event));
+        node.set("data", data(event, Optional.of(type)));
         node.put("position", event.position());
         node.put("sequence", sequence(event.position()));
+        node.put("revision", type.revision());
         return node;
     }
 
@@ -132,9 +157,13 @@ public final class CloudEvents {
      * The published {@code data} of a stored event: the payload read into its kernel record and written with instants
      * and dates as ISO-8601 text ({@code "2017-03-01T10:15:30Z"}, {@code "2017-06-01"}), decimals as stored. A payload
      * its record cannot read (it should not happen: kernel records stay readable, ADR 0011) is published as stored.
+     * The payload is expected at the type's current revision ({@code readLog} upcasts older ones).
      */
     public static JsonNode data(LoggedEvent event) {
-        Optional<EventType> type = typeOf(event);
+        return data(event, EventTypes.byPayloadType(event.payloadType()));
+    }
+
+    private static JsonNode data(LoggedEvent event, Optional<EventType> type) {
         if (type.isPresent()) {
             try {
                 Object payload = PAYLOAD_READER.readValue(event.payload(), type.get().eventClass());

@@ -2,6 +2,7 @@ package io.attain.query.integration;
 
 import io.attain.eventstore.LogSlice;
 import io.attain.eventstore.LoggedEvent;
+import io.attain.kernel.integration.EventType;
 import io.attain.eventstore.MongoEventStorageEngine;
 
 import java.util.ArrayList;
@@ -71,8 +72,9 @@ public final class EventFeed {
             LogSlice slice = engine.readLog(next, READ_WINDOW);
             head = slice.safeHead();
             for (LoggedEvent e : slice.events()) {
-                if (filter.accepts(e)) {
-                    out.add(new Item(e.position(), CloudEvents.typeOf(e).orElseThrow().name(), cloudEvents.json(e)));
+                EventType type = cloudEvents.typeOf(e).orElse(null);
+                if (filter.accepts(e, type)) {
+                    out.add(new Item(e.position(), type.name(), cloudEvents.json(e)));
                     if (out.size() == limit) {
                         return new Page(out, e.position(), head);
                     }

@@ -27,8 +27,8 @@ public record FeedFilter(Set<EventCategory> categories, List<String> typePrefixe
         return new FeedFilter(Set.of(EventCategory.values()), List.of(), null);
     }
 
-    public boolean accepts(LoggedEvent event) {
-        EventType type = CloudEvents.typeOf(event).orElse(null);
+    /** Whether the event, of public type {@code type} ({@code null} when it has none), passes the filter. */
+    public boolean accepts(LoggedEvent event, EventType type) {
         if (type == null || !categories.contains(type.category())) {
             return false;
         }

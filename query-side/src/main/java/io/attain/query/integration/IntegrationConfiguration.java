@@ -1,6 +1,8 @@
 package io.attain.query.integration;
 
 import io.attain.eventstore.MongoEventStorageEngine;
+import io.attain.kernel.integration.EventRevisions;
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -11,8 +13,9 @@ import org.springframework.context.annotation.Configuration;
 public class IntegrationConfiguration {
 
     @Bean
-    public CloudEvents attainCloudEvents(IntegrationProperties properties) {
-        return new CloudEvents(properties.getSource(), properties.getBaseUrl());
+    public CloudEvents attainCloudEvents(IntegrationProperties properties, ObjectProvider<EventRevisions> revisions) {
+        return new CloudEvents(properties.getSource(), properties.getBaseUrl(),
+                               revisions.getIfAvailable(EventRevisions::kernel));
     }
 
     @Bean

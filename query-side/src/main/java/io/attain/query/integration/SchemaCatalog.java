@@ -8,7 +8,6 @@ import com.github.victools.jsonschema.generator.SchemaGeneratorConfigBuilder;
 import com.github.victools.jsonschema.generator.SchemaVersion;
 import io.attain.kernel.common.Period;
 import io.attain.kernel.integration.EventType;
-import io.attain.kernel.integration.EventTypes;
 import tools.jackson.databind.json.JsonMapper;
 import tools.jackson.databind.node.ArrayNode;
 import tools.jackson.databind.node.ObjectNode;
@@ -50,7 +49,7 @@ public final class SchemaCatalog {
         });
         SchemaGenerator generator = new SchemaGenerator(config.build());
         ArrayNode types = JSON.createArrayNode();
-        for (EventType type : EventTypes.all()) {
+        for (EventType type : cloudEvents.types()) {
             ObjectNode schema = generator.generateSchema(type.eventClass());
             ObjectNode ordered = JSON.createObjectNode();
             ordered.set("$schema", schema.get("$schema"));
@@ -136,7 +135,7 @@ public final class SchemaCatalog {
         headerProps.putObject("webhook-id").put("type", "string");
         headerProps.putObject("webhook-timestamp").put("type", "string");
         headerProps.putObject("webhook-signature").put("type", "string");
-        for (EventType type : EventTypes.all()) {
+        for (EventType type : cloudEvents.types()) {
             ObjectNode message = messages.putObject(type.name());
             message.put("name", type.name());
             message.put("title", type.eventClass().getSimpleName());
@@ -154,7 +153,7 @@ public final class SchemaCatalog {
         schema.put("type", "object");
         ArrayNode required = schema.putArray("required");
         for (String field : new String[]{"specversion", "id", "source", "type", "time", "datacontenttype",
-                                         "dataschema", "data", "position", "sequence"}) {
+                                         "dataschema", "data", "position", "sequence", "revision"}) {
             required.add(field);
         }
         ObjectNode props = schema.putObject("properties");
@@ -169,6 +168,7 @@ public final class SchemaCatalog {
         props.putObject("data").put("$ref", cloudEvents.dataschema(type.name()));
         props.putObject("position").put("type", "integer").put("minimum", 1);
         props.putObject("sequence").put("type", "string").put("pattern", "^[0-9]{20}$");
+        props.putObject("revision").put("const", type.revision());
         return schema;
     }
 }

@@ -29,7 +29,7 @@ class CloudEventsTest {
         JsonNode ce = new ObjectMapper().readTree(cloudEvents.json(won(42)));
 
         assertThat(iterable(ce.fieldNames())).containsExactly("specversion", "id", "source", "type", "subject",
-                "time", "datacontenttype", "dataschema", "data", "position", "sequence");
+                "time", "datacontenttype", "dataschema", "data", "position", "sequence", "revision");
         assertThat(ce.get("specversion").asText()).isEqualTo("1.0");
         assertThat(ce.get("id").asText()).isEqualTo("e-42");
         assertThat(ce.get("source").asText()).isEqualTo("urn:attain");
@@ -42,6 +42,7 @@ class CloudEventsTest {
         assertThat(ce.get("position").isIntegralNumber()).isTrue();
         assertThat(ce.get("position").asLong()).isEqualTo(42);
         assertThat(ce.get("sequence").asText()).isEqualTo("00000000000000000042");
+        assertThat(ce.get("revision").asText()).isEqualTo("1");
         assertThat(ce.get("data").get("occurredAt").asText()).isEqualTo("2017-03-01T10:15:30Z");
         assertThat(ce.toString()).doesNotContain("correlationId").doesNotContain("someone");
     }
@@ -62,7 +63,7 @@ class CloudEventsTest {
     @Test
     void anEventOfNoRegisteredTypeHasNoEnvelope() {
         LoggedEvent unknown = new LoggedEvent(1, "e", "com.example.Foo", null, null, null, 0, Instant.EPOCH, "{}", "{}");
-        assertThat(CloudEvents.typeOf(unknown)).isEmpty();
+        assertThat(cloudEvents.typeOf(unknown)).isEmpty();
         assertThatThrownBy(() -> cloudEvents.envelope(unknown)).isInstanceOf(IllegalArgumentException.class)
                 .hasMessageContaining("com.example.Foo");
     }

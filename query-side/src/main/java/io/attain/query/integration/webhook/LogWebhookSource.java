@@ -31,7 +31,7 @@ public class LogWebhookSource implements WebhookSource {
         LogSlice slice = engine.readLog(after, maxPositions);
         List<Event> events = new ArrayList<>(slice.events().size());
         for (LoggedEvent logged : slice.events()) {
-            Optional<EventType> type = CloudEvents.typeOf(logged);
+            Optional<EventType> type = cloudEvents.typeOf(logged);
             if (type.isPresent()) {
                 events.add(new Event(logged.position(), logged.eventId(), type.get().name(),
                                      type.get().category().id(),
