@@ -65,7 +65,6 @@ class CrmImportIntegrationTest {
     static final String AUDITOR = "crm-it-auditor-token";
     /** A rep of the export (team = the manager's name, as the import creates it). */
     static final String REP_DARCEL = "crm-it-rep-darcel-token";
-    static final String DATASET = "shared/data/crm-sales-opportunities";
 
     /** The default (file) backend in a directory of its own for this run. */
     @org.springframework.test.context.DynamicPropertySource
@@ -130,18 +129,8 @@ class CrmImportIntegrationTest {
         return counts.values().stream().mapToLong(Long::longValue).sum();
     }
 
-    /** The published export beside the repository: ../shared/… from the repository root. */
     static Path dataset() {
-        List<Path> candidates = new ArrayList<>();
-        String configured = System.getenv("ATTAIN_CRM_DATA");
-        if (configured != null) {
-            candidates.add(Path.of(configured));
-        }
-        candidates.add(Path.of("..", "..", DATASET));   // from the module directory (Maven's working directory)
-        candidates.add(Path.of("..", DATASET));         // from the repository root
-        candidates.add(Path.of(DATASET));
-        return candidates.stream().filter(p -> Files.isRegularFile(p.resolve("sales_pipeline.csv")))
-                .map(p -> p.toAbsolutePath().normalize()).findFirst().orElse(null);
+        return CrmData.dataset();
     }
 
     /** What the export should produce, counted with a plain split (the files hold no quoted fields). */

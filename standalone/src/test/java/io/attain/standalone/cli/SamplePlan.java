@@ -36,14 +36,8 @@ record SamplePlan(String planId, BigDecimal quarterlyTarget, List<Band> bands, B
     record WonDeal(String dealId, String product, LocalDate closed, BigDecimal value) {
     }
 
-    /** The repository's sample plan (the test runs in the module directory or at the repository root). */
     static Path file() {
-        for (Path p : List.of(Path.of("..", "docs", "plans", "sample-plan.json"), Path.of("docs", "plans", "sample-plan.json"))) {
-            if (Files.isRegularFile(p)) {
-                return p.toAbsolutePath().normalize();
-            }
-        }
-        throw new IllegalStateException("docs/plans/sample-plan.json not found from " + Path.of("").toAbsolutePath());
+        return CrmData.samplePlan();
     }
 
     static SamplePlan read(Path file) throws IOException {
