@@ -215,7 +215,9 @@
   async function leaderboardView(root, parts, params) {
     const period = parts[1] || defaultPeriod();
     const metric = params.get('metric') || 'REVENUE';
-    const team = params.get('team') || '';
+    // a manager starts on their own team's board (the company's is one choice away)
+    // (team=* in the link: the whole company)
+    const team = params.get('team') === '*' ? '' : params.get('team') || (isOnly('MANAGER') && state.me.teamId) || '';
     const region = params.get('region') || '';
     const org = await organisation();
     root.append(h('h1', {}, 'Leaderboard ', h('span', { class: 'muted' }, period)));
@@ -226,7 +228,10 @@
       org.teams.length ? field('team', 'Team', team, cutOptions(org.teams, 'teamId', 'All teams')) : field('team', 'Team', team),
       org.regions.length ? field('region', 'Region', region, cutOptions(org.regions, 'regionId', 'All regions'))
         : field('region', 'Region', region)
-    ], (v) => { location.hash = link(['leaderboards', v.period || period], { metric: v.metric, team: v.team, region: v.region }); }));
+    ], (v) => {
+      location.hash = link(['leaderboards', v.period || period],
+                           { metric: v.metric, team: v.team || (isOnly('MANAGER') ? '*' : ''), region: v.region });
+    }));
 
     const q = new URLSearchParams({ metric });
     if (team) q.set('team', team);
@@ -278,7 +283,9 @@
       const t = targets.get(e.repId);
       const target = t && t.target != null ? Number(t.target) : null;
       const att = target ? Number(e.value) / target : null;
-      return h('tr', { 'data-rep': e.repId, class: changed || (previous.ranks && before === undefined) ? 'changed' : null },
+      const classes = [changed || (previous.ranks && before === undefined) ? 'changed' : null,
+                       state.me.repId === e.repId ? 'mine' : null].filter(Boolean).join(' ');
+      return h('tr', { 'data-rep': e.repId, class: classes || null, 'aria-current': state.me.repId === e.repId ? 'true' : null },
                h('td', { class: 'num' }, e.rank),
                h('td', { class: 'rep' }, h('a', { href: link(['reps', e.repId, period]) }, e.repName)),
                h('td', { class: 'num value' }, num(e.value)),

@@ -30,6 +30,11 @@ public final class CrmData {
                 .map(p -> p.toAbsolutePath().normalize()).findFirst().orElse(null);
     }
 
+    /** A data directory of its own for one test class in this run (the default file backend under target/). */
+    public static String freshDataDirectory(String name) {
+        return Path.of("target", name + "-" + ProcessHandle.current().pid()).toAbsolutePath().toString();
+    }
+
     /** The repository's sample plan (the test runs in the module directory or at the repository root). */
     public static Path samplePlan() {
         for (Path p : List.of(Path.of("..", "docs", "plans", "sample-plan.json"), Path.of("docs", "plans", "sample-plan.json"))) {

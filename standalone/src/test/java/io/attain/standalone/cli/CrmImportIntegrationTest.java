@@ -69,8 +69,7 @@ class CrmImportIntegrationTest {
     /** The default (file) backend in a directory of its own for this run. */
     @org.springframework.test.context.DynamicPropertySource
     static void dataDirectory(org.springframework.test.context.DynamicPropertyRegistry registry) {
-        registry.add("attain.data-dir", () -> Path.of("target", "crm-it-data-" + ProcessHandle.current().pid())
-                                                  .toAbsolutePath().toString());
+        registry.add("attain.data-dir", () -> CrmData.freshDataDirectory("crm-it-data"));
     }
 
     @LocalServerPort

@@ -77,8 +77,7 @@ class DashboardBrowserIntegrationTest {
 
     @DynamicPropertySource
     static void dataDirectory(DynamicPropertyRegistry registry) {
-        registry.add("attain.data-dir", () -> Path.of("target", "dashboard-it-data-" + ProcessHandle.current().pid())
-                                                  .toAbsolutePath().toString());
+        registry.add("attain.data-dir", () -> CrmData.freshDataDirectory("dashboard-it-data"));
     }
 
     @LocalServerPort
