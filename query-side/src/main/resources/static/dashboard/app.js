@@ -380,10 +380,20 @@
     if (isOnly('REP')) {
       reps = [{ repId: state.me.repId, repName: state.me.repId }];
     } else {
-      const q = new URLSearchParams({ metric: 'REVENUE' });
-      if (team) q.set('team', team);
-      const board = await api('/api/v1/leaderboards/' + encodeURIComponent(period) + '?' + q);
-      reps = board.entries;
+      // every rep (of the team), also those with nothing won yet: they are the ones at risk
+      try {
+        const q = new URLSearchParams({ size: '200' });
+        if (team) q.set('team', team);
+        const list = await api('/api/v1/reps?' + q);
+        reps = list.items.filter((r) => !team || r.teamId === team).map((r) => ({ repId: r.repId, repName: r.name }));
+        if (list.total > list.items.length) {
+          root.append(h('p', { class: 'muted' }, 'The first ' + list.items.length + ' of ' + list.total + ' reps; choose a team.'));
+        }
+      } catch (e) {
+        const q = new URLSearchParams({ metric: 'REVENUE' });
+        if (team) q.set('team', team);
+        reps = (await api('/api/v1/leaderboards/' + encodeURIComponent(period) + '?' + q)).entries;
+      }
     }
     const rows = [];
     const tbody = h('tbody', {});
