@@ -163,6 +163,7 @@
   function showError(root, e) {
     const text = e instanceof ApiError && e.status === 403 ? 'Not permitted: your role may not see this.'
       : e instanceof ApiError && e.status === 404 ? 'Nothing here yet.'
+      : e instanceof ApiError && e.status === 405 ? 'This list is not available on this server yet.'
       : (e.message || String(e));
     root.append(h('p', { class: 'error', role: 'alert' }, text));
   }
