@@ -29,7 +29,7 @@ class CommandJsonRoundTripTest {
 
     @Test
     void everyCommandTypeHasASample() {
-        assertThat(Samples.kernelClassesEndingWith("Command")).hasSize(47)
+        assertThat(Samples.kernelClassesEndingWith("Command")).hasSize(49)
                 .containsExactlyInAnyOrderElementsOf(Samples.commands().stream().map(Object::getClass).toList());
     }
 

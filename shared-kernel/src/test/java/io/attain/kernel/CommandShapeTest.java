@@ -4,6 +4,7 @@ import io.attain.kernel.activity.LogCallCommand;
 import io.attain.kernel.activity.LogProposalCommand;
 import io.attain.kernel.activity.LogVisitCommand;
 import io.attain.kernel.common.Channel;
+import io.attain.kernel.common.InputContract;
 import io.attain.kernel.common.Metric;
 import io.attain.kernel.common.Money;
 import io.attain.kernel.common.Period;
@@ -218,7 +219,18 @@ class CommandShapeTest {
                 bad("repId", "must not be blank", () -> new AwardContestPrizeCommand("c", 1, BLANK, "m", null)),
                 bad("title", "must not be blank", () -> new GrantRecognitionCommand("x", "r", "", "why", "m", null)),
                 bad("reason", "must not be blank", () -> new GrantRecognitionCommand("x", "r", "t", null, "m", null)),
-                bad("reason", "must not be blank", () -> new RevokeRecognitionCommand("x", BLANK, "m", null)));
+                bad("reason", "must not be blank", () -> new RevokeRecognitionCommand("x", BLANK, "m", null)),
+                // sales and marketing costs
+                bad("costId", "must not be blank", () -> new io.attain.kernel.cost.RecordSalesCostCommand(BLANK, MAY, io.attain.kernel.cost.CostCategory.TRAVEL, null, null, EUR, null)),
+                bad("costId", InputContract.ID_RULE, () -> new io.attain.kernel.cost.RecordSalesCostCommand("a/b", MAY, io.attain.kernel.cost.CostCategory.TRAVEL, null, null, EUR, null)),
+                bad("period", "is required", () -> new io.attain.kernel.cost.RecordSalesCostCommand("c", null, io.attain.kernel.cost.CostCategory.TRAVEL, null, null, EUR, null)),
+                bad("period", InputContract.YEAR_RULE, () -> new io.attain.kernel.cost.RecordSalesCostCommand("c", Period.parse("2300-Q1"), io.attain.kernel.cost.CostCategory.TRAVEL, null, null, EUR, null)),
+                bad("category", "is required", () -> new io.attain.kernel.cost.RecordSalesCostCommand("c", MAY, null, null, null, EUR, null)),
+                bad("teamId", "must not be blank when given", () -> new io.attain.kernel.cost.RecordSalesCostCommand("c", MAY, io.attain.kernel.cost.CostCategory.TRAVEL, null, BLANK, EUR, null)),
+                bad("amount", "is required", () -> new io.attain.kernel.cost.RecordSalesCostCommand("c", MAY, io.attain.kernel.cost.CostCategory.TRAVEL, null, null, null, null)),
+                bad("amount", InputContract.AMOUNT_DIGITS_RULE, () -> new io.attain.kernel.cost.RecordSalesCostCommand("c", MAY, io.attain.kernel.cost.CostCategory.TRAVEL, null, null, Money.of("1.0000001", "EUR"), null)),
+                bad("amount", "is required", () -> new io.attain.kernel.cost.CorrectSalesCostCommand("c", null, "why", null)),
+                bad("reason", "must not be blank", () -> new io.attain.kernel.cost.CorrectSalesCostCommand("c", EUR, BLANK, null)));
     }
 
     @ParameterizedTest(name = "{0}")

@@ -263,7 +263,12 @@ final class Samples {
                 new ContestPrizeAwardedEvent("c-1", "Q2 sprint", 1, "Anna Snelling", Money.of("500.00", "EUR"),
                         "Sprint champion", "Cara Losch", AT),
                 new RecognitionGrantedEvent("r-1", "Anna Snelling", "President's Club 2017", "top 5%", "admin", AT),
-                new RecognitionRevokedEvent("r-1", "Anna Snelling", "granted in error", "admin", AT));
+                new RecognitionRevokedEvent("r-1", "Anna Snelling", "granted in error", "admin", AT),
+                new io.attain.kernel.cost.SalesCostRecordedEvent("cost-1", Period.parse("2017-Q2"),
+                        io.attain.kernel.cost.CostCategory.MARKETING, Channel.ECOMMERCE, "team-1", AMOUNT, AT),
+                new io.attain.kernel.cost.SalesCostCorrectedEvent("cost-1", Period.parse("2017-Q2"),
+                        io.attain.kernel.cost.CostCategory.MARKETING, Channel.ECOMMERCE, "team-1", AMOUNT,
+                        Money.of("1000.50", "EUR"), Money.of("-200.00", "EUR"), "invoice credited", AT));
     }
 
     static List<Object> commands() {
@@ -326,7 +331,11 @@ final class Samples {
                 new CloseContestCommand("c-1", "Cara Losch", AT),
                 new AwardContestPrizeCommand("c-1", 1, "Anna Snelling", "Cara Losch", AT),
                 new GrantRecognitionCommand("r-1", "Anna Snelling", "President's Club 2017", "top 5%", "admin", AT),
-                new RevokeRecognitionCommand("r-1", "granted in error", "admin", AT));
+                new RevokeRecognitionCommand("r-1", "granted in error", "admin", AT),
+                new io.attain.kernel.cost.RecordSalesCostCommand("cost-1", Period.parse("2017-Q2"),
+                        io.attain.kernel.cost.CostCategory.MARKETING, Channel.ECOMMERCE, "team-1", AMOUNT, AT),
+                new io.attain.kernel.cost.CorrectSalesCostCommand("cost-1", Money.of("1000.50", "EUR"),
+                        "invoice credited", AT));
     }
 
     /** Every top-level class of the kernel's main output whose simple name ends with {@code suffix}. */

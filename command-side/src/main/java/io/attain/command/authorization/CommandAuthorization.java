@@ -31,6 +31,8 @@ import io.attain.kernel.contest.GrantRecognitionCommand;
 import io.attain.kernel.contest.LaunchContestCommand;
 import io.attain.kernel.contest.RemoveContestParticipantCommand;
 import io.attain.kernel.contest.RevokeRecognitionCommand;
+import io.attain.kernel.cost.CorrectSalesCostCommand;
+import io.attain.kernel.cost.RecordSalesCostCommand;
 import io.attain.kernel.deal.AdvanceDealCommand;
 import io.attain.kernel.deal.ChangeDealAmountCommand;
 import io.attain.kernel.deal.OpenDealCommand;
@@ -74,11 +76,12 @@ import java.util.function.Function;
  *     reps taking part), add their team's reps (or the team) and remove participants, cancel, close and award
  *     prizes of the contests their team organises ({@link Contest#organizerTeamId}); grant recognition to, and
  *     revoke it from, their team's reps. Not: regions, teams, team targets, product lines, plans, exchange rates,
- *     partners, company-wide contests.</li>
+ *     sales costs, partners, company-wide contests.</li>
  *     <li>REP: log their own activities; open deals they own; move, reopen and re-price deals they
  *     own or share in a credit split ({@link Deal#involves}); split the credit of deals they own;
  *     submit their own statement and dispute its lines. Never approve.</li>
- *     <li>FINANCE: plans (create, publish versions, assign), exchange rates, channel partners (register,
+ *     <li>FINANCE: plans (create, publish versions, assign), exchange rates, sales and marketing costs (record,
+ *     correct), channel partners (register,
  *     sign agreement versions), and statements: submit, approve (as FINANCE), lock, pay.</li>
  *     <li>AUDITOR, INTEGRATOR: no command.</li>
  * </ul>
@@ -140,6 +143,8 @@ public class CommandAuthorization implements MessageHandlerInterceptor<CommandMe
         policy(PublishPlanVersionCommand.class).finance();
         policy(AssignPlanCommand.class).finance();
         policy(RecordExchangeRateCommand.class).finance();
+        policy(RecordSalesCostCommand.class).finance();
+        policy(CorrectSalesCostCommand.class).finance();
         policy(LockStatementCommand.class).finance();
         policy(PayCommissionCommand.class).finance();
         policy(SubmitStatementCommand.class).finance()
@@ -354,7 +359,7 @@ public class CommandAuthorization implements MessageHandlerInterceptor<CommandMe
             return "A REP may send " + name + " only for their own activities and the deals they own or share";
         }
         if (actor.has(AttainRole.FINANCE)) {
-            return "FINANCE may send " + name + " only for plans, exchange rates, partners and statements";
+            return "FINANCE may send " + name + " only for plans, exchange rates, sales costs, partners and statements";
         }
         return "Your role may not send " + name;
     }

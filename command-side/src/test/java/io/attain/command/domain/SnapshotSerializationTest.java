@@ -116,6 +116,14 @@ class SnapshotSerializationTest {
                 Arguments.of(ExchangeRate.class, List.of(
                         new ExchangeRateRecordedEvent("fx:EUR-USD", "EUR", "USD", new BigDecimal("1.0842"),
                                 LocalDate.of(2017, 5, 1), AT))),
+                Arguments.of(io.attain.command.domain.cost.SalesCost.class, List.of(
+                        new io.attain.kernel.cost.SalesCostRecordedEvent("cost-1", Period.parse("2017-Q2"),
+                                io.attain.kernel.cost.CostCategory.EVENTS, Channel.DISTRIBUTOR, "team-1",
+                                Money.of("12500.00", "EUR"), AT),
+                        new io.attain.kernel.cost.SalesCostCorrectedEvent("cost-1", Period.parse("2017-Q2"),
+                                io.attain.kernel.cost.CostCategory.EVENTS, Channel.DISTRIBUTOR, "team-1",
+                                Money.of("12500.00", "EUR"), Money.of("11750.00", "EUR"), Money.of("-750.00", "EUR"),
+                                "credit note", AT))),
                 Arguments.of(CommissionStatement.class, statementEvents()),
                 Arguments.of(io.attain.command.domain.channel.Partner.class, partnerEvents()),
                 Arguments.of(io.attain.command.domain.channel.CustomerChannel.class, customerChannelEvents()));

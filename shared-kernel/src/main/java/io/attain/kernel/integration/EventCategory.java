@@ -6,7 +6,8 @@ import java.util.Optional;
 /**
  * What an integrator may be granted to read (issue 11): every event type belongs to exactly one category.
  * Compensation covers everything about money owed or paid to people and partners (commission lines, statements,
- * payments, plans, exchange rates, channel rebates and agreements, contest prizes); those events are published only
+ * payments, plans, exchange rates, channel rebates and agreements, contest prizes) and the sales and marketing costs
+ * (which include salaries and commissions paid); those events are published only
  * to consumers granted {@link #COMPENSATION}.
  */
 public enum EventCategory {

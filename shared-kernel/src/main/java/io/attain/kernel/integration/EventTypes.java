@@ -37,6 +37,8 @@ import io.attain.kernel.contest.ContestParticipantRemovedEvent;
 import io.attain.kernel.contest.ContestPrizeAwardedEvent;
 import io.attain.kernel.contest.RecognitionGrantedEvent;
 import io.attain.kernel.contest.RecognitionRevokedEvent;
+import io.attain.kernel.cost.SalesCostCorrectedEvent;
+import io.attain.kernel.cost.SalesCostRecordedEvent;
 import io.attain.kernel.deal.DealAmountChangedEvent;
 import io.attain.kernel.deal.DealCreditSplitEvent;
 import io.attain.kernel.deal.DealLostEvent;
@@ -75,7 +77,7 @@ import static io.attain.kernel.integration.EventCategory.TARGETS;
  * <p>
  * Categories: deals (deals, customer claims, channel conflicts, partners), activities, organisation (reps, teams,
  * regions, product lines), targets (targets, contests, recognition), compensation (commission lines, statements,
- * payments, plans, exchange rates, channel rebates and agreements, contest prizes).
+ * payments, plans, exchange rates, channel rebates and agreements, contest prizes, sales and marketing costs).
  */
 public final class EventTypes {
 
@@ -117,6 +119,8 @@ public final class EventTypes {
             type("io.attain.contest.prize_awarded.v1", COMPENSATION, ContestPrizeAwardedEvent.class, "1"),
             type("io.attain.contest.recognition_granted.v1", TARGETS, RecognitionGrantedEvent.class, "1"),
             type("io.attain.contest.recognition_revoked.v1", TARGETS, RecognitionRevokedEvent.class, "1"),
+            type("io.attain.cost.sales_cost_corrected.v1", COMPENSATION, SalesCostCorrectedEvent.class, "1"),
+            type("io.attain.cost.sales_cost_recorded.v1", COMPENSATION, SalesCostRecordedEvent.class, "1"),
             type("io.attain.deal.amount_changed.v1", DEALS, DealAmountChangedEvent.class, "1"),
             type("io.attain.deal.credit_split.v1", DEALS, DealCreditSplitEvent.class, "1"),
             type("io.attain.deal.lost.v1", DEALS, DealLostEvent.class, "1"),

@@ -82,7 +82,15 @@ class CompensationEventSerializationTest {
                 new CommissionPaidEvent(ID, "Anna Snelling", "b-1", eur("2750.00"), LocalDate.of(2017, 6, 30), true, AT),
                 new StatementLineDisputedEvent(ID, "x-1", "Anna Snelling", "l-1", "split", AT),
                 new StatementDisputeResolvedEvent(ID, "x-1", "Cara Losch", false, null, null, "agreed", AT),
-                new ExchangeRateRecordedEvent("fx:EUR-USD", "EUR", "USD", new BigDecimal("1.0842"), JAN_1, AT));
+                new ExchangeRateRecordedEvent("fx:EUR-USD", "EUR", "USD", new BigDecimal("1.0842"), JAN_1, AT),
+                // sales and marketing costs (category compensation too)
+                new io.attain.kernel.cost.SalesCostRecordedEvent("cost-1", Period.parse("2017-Q2"),
+                        io.attain.kernel.cost.CostCategory.MARKETING, Channel.DIRECT, "team-1", eur("12500.00"), AT),
+                new io.attain.kernel.cost.SalesCostRecordedEvent("cost-2", Period.parse("2017"),
+                        io.attain.kernel.cost.CostCategory.TOOLS, null, null, eur("9000"), AT),
+                new io.attain.kernel.cost.SalesCostCorrectedEvent("cost-1", Period.parse("2017-Q2"),
+                        io.attain.kernel.cost.CostCategory.MARKETING, Channel.DIRECT, "team-1", eur("12500.00"),
+                        eur("11750.00"), eur("-750.00"), "credit note", AT));
     }
 
     @ParameterizedTest(name = "{0}")
