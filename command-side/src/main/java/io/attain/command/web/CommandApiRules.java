@@ -10,7 +10,7 @@ import java.util.List;
 
 /**
  * The coarse rule of the command API, applied before any request is read: writes to the sales organisation need
- * ADMIN, MANAGER or REP; to plans and exchange rates ADMIN or FINANCE; to commission statements ADMIN, FINANCE,
+ * ADMIN, MANAGER or REP; to plans, exchange rates and sales costs ADMIN or FINANCE; to commission statements ADMIN, FINANCE,
  * MANAGER or REP; to channel partners ADMIN or FINANCE; to channel conflicts ADMIN or MANAGER; to contests and
  * recognitions ADMIN or MANAGER (granting recognition is under {@code /reps/**}). AUDITOR and
  * INTEGRATOR get 403 everywhere. Which rep, team, deal or statement a role may act on is
@@ -24,10 +24,11 @@ public class CommandApiRules implements AuthorizationRules {
             "/api/v1/regions/**", "/api/v1/teams/**", "/api/v1/reps/**", "/api/v1/targets/**",
             "/api/v1/activities/**", "/api/v1/deals/**", "/api/v1/product-lines/**",
             "/api/v1/plans/**", "/api/v1/exchange-rates/**", "/api/v1/statements/**", "/api/v1/partners/**",
-            "/api/v1/channel-conflicts/**", "/api/v1/contests/**", "/api/v1/recognitions/**");
+            "/api/v1/channel-conflicts/**", "/api/v1/contests/**", "/api/v1/recognitions/**", "/api/v1/costs/**");
 
     private static final List<String> ORGANISATION = PATHS.subList(0, 7);
-    private static final List<String> COMPENSATION = List.of("/api/v1/plans/**", "/api/v1/exchange-rates/**");
+    private static final List<String> COMPENSATION = List.of("/api/v1/plans/**", "/api/v1/exchange-rates/**",
+            "/api/v1/costs/**");
     private static final List<String> STATEMENTS = List.of("/api/v1/statements/**");
     private static final List<String> PARTNERS = List.of("/api/v1/partners/**");
     private static final List<String> CONFLICTS = List.of("/api/v1/channel-conflicts/**");

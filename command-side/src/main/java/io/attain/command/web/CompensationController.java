@@ -6,6 +6,8 @@ import io.attain.command.web.request.ExchangeRateRequest;
 import io.attain.command.web.request.PlanAssignmentRequest;
 import io.attain.command.web.request.PlanRequest;
 import io.attain.command.web.request.PlanVersionRequest;
+import io.attain.command.web.request.SalesCostCorrectionRequest;
+import io.attain.command.web.request.SalesCostRequest;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.validation.Valid;
@@ -21,9 +23,9 @@ import static io.attain.kernel.common.InputContract.ID_MAX_LENGTH;
 import static io.attain.kernel.common.InputContract.ID_RULE;
 import static io.attain.kernel.common.InputContract.ID_PATTERN;
 
-/** Compensation plans (versions, assignments) and exchange rates: ADMIN or FINANCE. */
+/** Compensation plans (versions, assignments), exchange rates and sales and marketing costs: ADMIN or FINANCE. */
 @RestController
-@Tag(name = "Compensation", description = "Compensation plans and exchange rates (ADMIN or FINANCE)")
+@Tag(name = "Compensation", description = "Compensation plans, exchange rates and sales costs (ADMIN or FINANCE)")
 public class CompensationController {
 
     private final CommandDispatcher commands;
@@ -71,5 +73,28 @@ public class CompensationController {
         return commands.send(request::toCommand, java.util.Map.of("pairId", "toCurrency"))
                 .map(result -> Responses.created("/api/v1/exchange-rates/{id}",
                         request.fromCurrency() + "-" + request.toCurrency(), result));
+    }
+
+    @PostMapping(path = "/api/v1/costs", consumes = MediaType.APPLICATION_JSON_VALUE,
+            produces = MediaType.APPLICATION_JSON_VALUE)
+    @Operation(summary = "Record a sales or marketing cost of a period (month, quarter or year), by category, "
+            + "optionally for a channel and a team",
+            description = "Body: costId?, period (2017-05, 2017-Q2, 2017), category (SALARIES, COMMISSIONS, MARKETING, "
+                    + "EVENTS, TRAVEL, TOOLS, PARTNER_FEES, OTHER), channel?, teamId?, amount (positive), currency, "
+                    + "occurredAt?. An entry is never changed; corrections are new events (…/corrections).")
+    public Mono<ResponseEntity<WriteResult>> salesCost(@Valid @RequestBody SalesCostRequest request) {
+        String id = Responses.idOrNew(request.costId());
+        return commands.send(() -> request.toCommand(id))
+                .map(result -> Responses.created("/api/v1/costs/{id}", id, result));
+    }
+
+    @PostMapping(path = "/api/v1/costs/{costId}/corrections", consumes = MediaType.APPLICATION_JSON_VALUE,
+            produces = MediaType.APPLICATION_JSON_VALUE)
+    @Operation(summary = "Correct the amount of a recorded cost (the amount it should have been; 0 voids it)",
+            description = "Body: amount (not negative, differs from the current one), currency (the entry's), reason, "
+                    + "occurredAt?. The earlier amount stays in the history.")
+    public Mono<ResponseEntity<WriteResult>> correctSalesCost(@PathVariable @Size(max = ID_MAX_LENGTH, message = ID_RULE) @Pattern(regexp = ID_PATTERN, message = ID_RULE) String costId,
+                                                              @Valid @RequestBody SalesCostCorrectionRequest request) {
+        return commands.send(() -> request.toCommand(costId)).map(Responses::ok);
     }
 }

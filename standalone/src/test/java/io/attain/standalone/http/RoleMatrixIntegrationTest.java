@@ -186,6 +186,17 @@ class RoleMatrixIntegrationTest {
                 new Case("record an exchange rate", a -> post("/api/v1/exchange-rates", json("fromCurrency", "CHF",
                         "toCurrency", "JPY", "rate", 160, "effectiveDate", YEARS.incrementAndGet() + "-01-01")),
                         201, 403, 403, 201),
+                // sales and marketing costs (ADMIN, FINANCE)
+                new Case("record a sales cost", a -> post("/api/v1/costs", json("period", "2017-Q2",
+                        "category", "MARKETING", "channel", "DIRECT", "teamId", World.TEAM_EAST, "amount", 1200,
+                        "currency", "EUR")), 201, 403, 403, 201),
+                new Case("correct a sales cost", a -> {
+                    String cost = unique("cost");
+                    a.ok(HttpMethod.POST, "/api/v1/costs", json("costId", cost, "period", "2017-05",
+                            "category", "TRAVEL", "amount", 300, "currency", "EUR"));
+                    return post("/api/v1/costs/" + cost + "/corrections", json("amount", 250, "currency", "EUR",
+                            "reason", "refund"));
+                }, 200, 403, 403, 200),
                 // statements: the process books a line first
                 new Case("submit the statement of a rep of the manager's team", a -> post(
                         statement(a, rep(a, World.TEAM_EAST)).path("submission"), json()), 200, 200, 403, 200),
