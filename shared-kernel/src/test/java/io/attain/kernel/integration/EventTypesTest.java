@@ -52,6 +52,11 @@ class EventTypesTest {
                 .containsExactly("io.attain.compensation.commission_paid.v1", EventCategory.COMPENSATION);
         assertThat(EventTypes.byName("io.attain.channel.rebate_accrued.v1")).get()
                 .extracting(EventType::category).isEqualTo(EventCategory.COMPENSATION);
+        assertThat(EventTypes.of(io.attain.kernel.cost.SalesCostRecordedEvent.class)).get()
+                .extracting(EventType::name, EventType::category)
+                .containsExactly("io.attain.cost.sales_cost_recorded.v1", EventCategory.COMPENSATION);
+        assertThat(EventTypes.byName("io.attain.cost.sales_cost_corrected.v1")).get()
+                .extracting(EventType::category).isEqualTo(EventCategory.COMPENSATION);
         assertThat(EventTypes.byName("io.attain.deal.won.v2")).isEmpty();
         assertThat(EventTypes.of(String.class)).isEmpty();
     }
