@@ -513,6 +513,7 @@
     const att = section('rep-attainment', 'Attainment');
     const statement = section('statement', 'Commission statement');
     const deals = section('rep-deals', 'Deals');
+    const activities = section('rep-activities', 'Visits, calls and proposals');
     const card = (k, v) => h('div', { class: 'card' }, h('div', { class: 'k' }, k), h('div', { class: 'v' }, v));
     const guard = async (el, work) => { try { await work(); } catch (e) { showError(el, e); } };
     await Promise.all([
@@ -535,6 +536,18 @@
           h('thead', {}, h('tr', {}, ['Currency', 'Earned', 'Clawed back', 'Adjusted', 'Net', 'Paid', 'Outstanding'].map((c) => h('th', { scope: 'col' }, c)))),
           h('tbody', {}, (st.totals || []).map((t) => h('tr', {}, h('td', {}, t.currency),
             ['earned', 'clawedBack', 'adjusted', 'net', 'paid', 'outstanding'].map((k) => h('td', { class: 'num' }, num(t[k])))))))));
+      }),
+      guard(activities, async () => {
+        const r = await api('/api/v1/reps/' + encodeURIComponent(repId) + '/activities?period=' + encodeURIComponent(period) + '&size=20');
+        activities.append(h('p', {}, r.counts.VISIT + ' visits · ' + r.counts.CALL + ' calls · ' + r.counts.PROPOSAL + ' proposals'
+          + (r.total > r.items.length ? ' (the latest ' + r.items.length + ' shown)' : '')));
+        activities.append(h('div', { class: 'table-wrap' }, h('table', { id: 'activities' },
+          h('thead', {}, h('tr', {}, ['When', 'Kind', 'Customer', 'Purpose / product', 'Outcome / deal'].map((c) => h('th', { scope: 'col' }, c)))),
+          h('tbody', {}, r.items.length ? r.items.map((a) => h('tr', {}, h('td', {}, String(a.occurredAt).substring(0, 16).replace('T', ' ')),
+            h('td', {}, h('span', { class: 'badge' }, a.kind)), h('td', {}, a.customer || '—'),
+            h('td', {}, a.purpose || a.productLine || '—'),
+            h('td', {}, a.dealId ? h('a', { href: link(['deals', a.dealId]) }, a.dealId) : (a.outcome || '—'))))
+            : h('tr', {}, h('td', { colspan: 5, class: 'muted' }, 'No activities in this period.'))))));
       }),
       guard(deals, async () => {
         const r = await api('/api/v1/deals?owner=' + encodeURIComponent(repId) + '&size=20');

@@ -11,6 +11,9 @@ import io.attain.query.channel.ChannelConflictProjection;
 import io.attain.query.channel.ChannelQueries;
 import io.attain.query.channel.PartnerRebateProjection;
 import io.attain.query.attainment.AttainmentQueries;
+import io.attain.query.activity.ActivityProjection;
+import io.attain.query.deallist.DealListProjection;
+import io.attain.query.directory.DirectoryProjection;
 import io.attain.query.funnel.FunnelProjection;
 import io.attain.query.funnel.FunnelQueries;
 import io.attain.query.leaderboard.LeaderboardProjection;
@@ -87,7 +90,13 @@ public class QuerySideConfiguration {
                 new ProjectionRuntime.Definition(ContestProjection.NAME, ContestProjection.COLLECTIONS,
                                                  ContestProjection::new),
                 new ProjectionRuntime.Definition(RecognitionProjection.NAME, RecognitionProjection.COLLECTIONS,
-                                                 RecognitionProjection::new));
+                                                 RecognitionProjection::new),
+                new ProjectionRuntime.Definition(DealListProjection.NAME, DealListProjection.COLLECTIONS,
+                                                 DealListProjection::new),
+                new ProjectionRuntime.Definition(DirectoryProjection.NAME, DirectoryProjection.COLLECTIONS,
+                                                 DirectoryProjection::new),
+                new ProjectionRuntime.Definition(ActivityProjection.NAME, ActivityProjection.COLLECTIONS,
+                                                 ActivityProjection::new));
     }
 
     /** Which generation of each projection is active (ADR 0004); queries read through it. */

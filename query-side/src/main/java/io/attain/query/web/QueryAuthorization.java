@@ -185,6 +185,57 @@ public class QueryAuthorization {
         return mayReadStatement(principal, repId);
     }
 
+    /**
+     * Whose deals a deal list may show the principal (blocking: reads the organisation copy): {@code null} for every
+     * deal (ADMIN, AUDITOR, FINANCE, INTEGRATOR, or no principal); otherwise the deals in which one of the returned
+     * reps is involved (owner or credit share) — for a REP themself, for a MANAGER themself and the reps whose current
+     * team is theirs, the same rule as {@link #mayReadDeal}. An empty set: no deal.
+     */
+    public Set<String> dealListReps(AttainPrincipal principal) {
+        if (principal == null || principal.hasRole(AttainRole.ADMIN) || principal.hasRole(AttainRole.AUDITOR)
+                || principal.hasRole(AttainRole.FINANCE) || principal.hasRole(AttainRole.INTEGRATOR)) {
+            return null;
+        }
+        Set<String> reps = new HashSet<>();
+        if (principal.repId() != null) {
+            reps.add(principal.repId());
+        }
+        if (principal.hasRole(AttainRole.MANAGER) && principal.teamId() != null) {
+            reps.addAll(currentMembers(principal.teamId()));
+        }
+        return reps;
+    }
+
+    /**
+     * Which targets a list may show the principal (blocking: reads the organisation copy once), the rule of
+     * {@link #mayReadOwner}: every target for ADMIN, AUDITOR, FINANCE and INTEGRATOR (and no principal); a REP's own;
+     * a MANAGER's own, their team's and those of the reps whose current team is theirs.
+     */
+    public java.util.function.BiPredicate<TargetOwnerType, String> targetOwners(AttainPrincipal principal) {
+        if (principal == null || principal.hasRole(AttainRole.ADMIN) || principal.hasRole(AttainRole.AUDITOR)
+                || principal.hasRole(AttainRole.FINANCE) || principal.hasRole(AttainRole.INTEGRATOR)) {
+            return (type, owner) -> true;
+        }
+        String self = principal.repId();
+        String team = principal.hasRole(AttainRole.MANAGER) ? principal.teamId() : null;
+        Set<String> members = team == null ? Set.of() : currentMembers(team);
+        return (type, owner) -> type == TargetOwnerType.REP
+                ? owner.equals(self) || members.contains(owner)
+                : team != null && owner.equals(team);
+    }
+
+    /** The reps whose current team is the team (blocking: scans the organisation copy, one document per rep). */
+    public Set<String> currentMembers(String teamId) {
+        Set<String> members = new HashSet<>();
+        for (Document rep : models.collection(AttainmentProjection.NAME, AttainmentProjection.ORG)
+                                  .find(com.mongodb.client.model.Filters.regex("_id", "^rep:"))) {
+            if (teamId.equals(OrgDirectory.latestTeam(rep))) {
+                members.add(io.attain.query.projection.Keys.decode(rep.getString("_id").substring("rep:".length())));
+            }
+        }
+        return members;
+    }
+
     /** The owner (from the opening) and the reps of the deal's latest credit split. */
     static Set<String> involvedReps(DealTimelineView timeline) {
         Set<String> reps = new HashSet<>();

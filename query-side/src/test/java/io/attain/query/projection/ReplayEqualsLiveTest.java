@@ -54,18 +54,19 @@ class ReplayEqualsLiveTest {
 
         long t2b = System.nanoTime();
         for (String name : List.of("funnel", "leaderboards", "attainment", "scorecards", "deal-timeline",
-                                          "statements", "partner-rebates", "channel-conflicts")) {
+                                   "statements", "partner-rebates", "channel-conflicts", "deal-list", "directory",
+                                   "activities")) {
             harness.replay(name);
         }
         long t3 = System.nanoTime();
-        System.out.printf("replay-equals-live: shutDown/resetTokens/start of eight processors took %d ms%n",
+        System.out.printf("replay-equals-live: shutDown/resetTokens/start of eleven processors took %d ms%n",
                           (t3 - t2b) / 1_000_000);
         harness.awaitCaughtUp();
         long t4 = System.nanoTime();
         Map<String, String> replayed = harness.hashes();
 
         System.out.printf("replay-equals-live: %d events; appended in %d ms, live caught up %d ms later; "
-                                  + "replay of all eight projections %d ms%n", events.size(), (t1 - t0) / 1_000_000,
+                                  + "replay of all eleven projections %d ms%n", events.size(), (t1 - t0) / 1_000_000,
                           (t2 - t1) / 1_000_000, (t4 - t3) / 1_000_000);
         assertThat(replayed).as(() -> ProjectionHarness.diff(liveDocs, harness.snapshot())).isEqualTo(live);
         // the read models are not trivially empty
@@ -74,5 +75,8 @@ class ReplayEqualsLiveTest {
         assertThat(harness.database().getCollection("deal_timelines").countDocuments()).isEqualTo(300);
         assertThat(harness.database().getCollection("statements").countDocuments()).isEqualTo(40);
         assertThat(harness.database().getCollection("statement_seals").countDocuments()).isEqualTo(30);
+        assertThat(harness.database().getCollection("deal_list").countDocuments()).isEqualTo(300);
+        assertThat(harness.database().getCollection("directory_reps").countDocuments()).isEqualTo(24);
+        assertThat(harness.database().getCollection("rep_activities").countDocuments()).isGreaterThan(10);
     }
 }

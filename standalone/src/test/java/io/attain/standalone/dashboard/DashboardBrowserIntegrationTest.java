@@ -94,6 +94,8 @@ class DashboardBrowserIntegrationTest {
     private int won2017;
     /** {@link #QUARTER} revenue per agent of the slice. */
     private final Map<String, BigDecimal> quarterRevenue = new HashMap<>();
+    /** Won deals of {@link #REP_ID} in the slice. */
+    private int repWon;
 
     @BeforeAll
     void importTheSliceAndOpenTheBrowser(@org.junit.jupiter.api.io.TempDir Path slice) throws Exception {
@@ -114,6 +116,9 @@ class DashboardBrowserIntegrationTest {
             String[] row = line.split(",", -1);   // opportunity_id,sales_agent,product,account,deal_stage,engage,close,value
             if (row[4].equals("Won") && !row[6].isEmpty() && quarterOf(row[6]).equals(QUARTER)) {
                 quarterRevenue.merge(row[1], new BigDecimal(row[7]), BigDecimal::add);
+            }
+            if (row[4].equals("Won") && row[1].equals(REP_ID)) {
+                repWon++;
             }
             if (row[4].equals("Won") && row[6].startsWith(YEAR)) {
                 revenue.merge(row[1], new BigDecimal(row[7]), BigDecimal::add);
@@ -255,6 +260,53 @@ class DashboardBrowserIntegrationTest {
         assertThat(browser.findElement(By.id("statement-totals")).getText()).contains("USD");
         wait.until(ExpectedConditions.textToBePresentInElementLocated(By.cssSelector("#scorecard h2"), "Scorecard"));
         screenshot("rep");
+    }
+
+    @Test
+    @Order(6)
+    void aRepsDealListHoldsTheirDealsOnly() throws Exception {
+        // still signed in as the REP (order 5)
+        browser.get(base() + "/#/deals?stage=WON");
+        By summary = By.cssSelector(".pager span");
+        wait.until(ExpectedConditions.textToBePresentInElementLocated(summary, " deals"));
+        assertThat(browser.findElement(summary).getText()).endsWith("· " + repWon + " deals");
+        List<WebElement> owners = browser.findElements(By.cssSelector("#deals tbody tr[data-deal] td:nth-child(3)"));
+        assertThat(owners).hasSize(Math.min(repWon, 50));
+        assertThat(owners).allSatisfy(owner -> assertThat(owner.getText()).isEqualTo(REP_ID));
+
+        browser.get(base() + "/#/reps/" + encode(REP_ID) + "/" + YEAR);
+        wait.until(ExpectedConditions.presenceOfElementLocated(By.cssSelector("#rep-deals #deals")));
+        wait.until(ExpectedConditions.textToBePresentInElementLocated(By.id("rep-activities"), "visits"));
+        assertThat(browser.findElement(By.id("rep-activities")).getText()).contains("0 visits");
+    }
+
+    @Test
+    @Order(7)
+    void theDealListPagesThroughEveryDealAndOpensATimeline() throws Exception {
+        browser.findElement(By.id("signout")).click();
+        signIn(ADMIN);
+        browser.get(base() + "/#/deals");
+        By summary = By.cssSelector(".pager span");
+        wait.until(ExpectedConditions.textToBePresentInElementLocated(summary, " deals"));
+        int total = DEALS + 1; // the slice and the deal won in the browser test
+        int pages = (total + 49) / 50;
+        assertThat(browser.findElement(summary).getText()).isEqualTo("Page 1 of " + pages + " · " + total + " deals");
+        assertThat(browser.findElements(By.cssSelector("#deals tbody tr[data-deal]"))).hasSize(50);
+        String first = browser.findElement(By.cssSelector("#deals tbody tr[data-deal]")).getAttribute("data-deal");
+        browser.findElement(By.xpath("//button[contains(., 'Next')]")).click();
+        wait.until(ExpectedConditions.textToBePresentInElementLocated(summary, "Page 2 of " + pages));
+        assertThat(browser.getCurrentUrl()).contains("page=1");
+        assertThat(browser.findElements(By.cssSelector("#deals tbody tr[data-deal='" + first + "']"))).isEmpty();
+        screenshot("deals");
+
+        browser.get(base() + "/#/deals?owner=" + encode(REP_ID) + "&stage=WON");
+        wait.until(ExpectedConditions.textToBePresentInElementLocated(summary, "· " + repWon + " deals"));
+        WebElement deal = browser.findElement(By.cssSelector("#deals tbody tr[data-deal] td a"));
+        String dealId = deal.getText();
+        deal.click();
+        wait.until(ExpectedConditions.presenceOfElementLocated(By.id("timeline")));
+        assertThat(browser.findElement(By.id("timeline")).getText()).contains("DealOpened").contains("DealWon");
+        assertThat(browser.getCurrentUrl()).endsWith("#/deals/" + dealId);
     }
 
     // ------------------------------------------------------------------------------------------------- helpers
