@@ -63,6 +63,8 @@ import java.util.stream.Stream;
  *     <li>the first build of all five projections together (the app starts with no tokens) and a rebuild of each
  *     projection alone through the admin endpoint, as events of the log per second;</li>
  *     <li>leaderboard query latency (p50/p99) with {@value #CLIENTS} concurrent clients over the {@value #REPS} reps;</li>
+ *     <li>deal list query latency (p50/p99), the same clients, over the {@value #DEALS} deals (by owner, team,
+ *     quarter and stage, or all; a page of 50 each);</li>
  *     <li>latency from a command's acknowledgement (HTTP answer of a won deal) to the leaderboard's SSE stream
  *     delivering the new value, p50/p99 over {@value #SSE_SAMPLES} commands.</li>
  * </ul>
@@ -124,11 +126,20 @@ public final class ReadSideScenario implements Scenario {
             figures.print("leaderboard_query_p99_" + CLIENTS + "_clients", percentile(latencies, 99) / 1e6, "ms");
             figures.print("leaderboard_queries_per_second", Figures.perSecond(latencies.length, totalNanos), "queries/s");
 
+            long[] deals = latencies(http, base, this::dealListQuery);
+            figures.print("deal_list_query_p50_" + CLIENTS + "_clients", percentile(deals, 50) / 1e6, "ms");
+            figures.print("deal_list_query_p99_" + CLIENTS + "_clients", percentile(deals, 99) / 1e6, "ms");
+            figures.print("deal_list_queries_per_second", Figures.perSecond(deals.length, totalNanos), "queries/s");
+
             long[] sse = commandToSse(http, base);
             figures.print("command_to_sse_p50", percentile(sse, 50) / 1e6, "ms");
             figures.print("command_to_sse_p99", percentile(sse, 99) / 1e6, "ms");
 
-            // rebuilds last: they rewrite every read model (and grow the embedded file store the most)
+            // rebuilds last: they rewrite every read model (and grow the embedded file store the most);
+            // -Dbench.read-side.rebuilds=false skips them (a run of the query figures only)
+            if (!Boolean.parseBoolean(System.getProperty("bench.read-side.rebuilds", "true"))) {
+                return;
+            }
             for (String projection : PROJECTIONS) {
                 figures.print("rebuild_" + projection.replace('-', '_'), rebuild(http, base, projection, events),
                               "events/s");
@@ -280,6 +291,30 @@ public final class ReadSideScenario implements Scenario {
         if (board.path("entries").size() < REPS / 2) {
             throw new IllegalStateException("leaderboard has only " + board.path("entries").size() + " entries");
         }
+        return latencies(http, base, i -> url);
+    }
+
+    /**
+     * The {@code i}-th deal list query of a client: in turn one rep's deals, one team's, a quarter's won deals (a
+     * later page), and the whole list (a page of the latest changed).
+     */
+    private String dealListQuery(int i) {
+        return switch (i % 4) {
+            case 0 -> "/api/v1/deals?owner=" + rep((i * 37) % REPS);
+            case 1 -> "/api/v1/deals?team=" + team((i * 7) % TEAMS);
+            case 2 -> "/api/v1/deals?period=2017-Q" + (1 + (i / 4) % 4) + "&stage=WON&page=" + (i % 3);
+            default -> "/api/v1/deals?page=" + (i % 40);
+        };
+    }
+
+    /** {@value #CLIENTS} clients, {@value #QUERIES_PER_CLIENT} queries each (query {@code i} of a client from the function). */
+    private long[] latencies(HttpClient http, String base, java.util.function.IntFunction<String> query)
+            throws Exception {
+        String probe = query.apply(1);
+        JsonNode first = json.readTree(get(http, probe.startsWith("http") ? probe : base + probe).body());
+        if (first.has("items") && first.path("total").asLong() == 0) {
+            throw new IllegalStateException(probe + " lists nothing");
+        }
         ExecutorService pool = Executors.newFixedThreadPool(CLIENTS);
         long[] latencies = new long[CLIENTS * QUERIES_PER_CLIENT];
         long t0 = System.nanoTime();
@@ -289,11 +324,13 @@ public final class ReadSideScenario implements Scenario {
                 int client = c;
                 clients.add(pool.submit(() -> {
                     for (int i = 0; i < QUERIES_PER_CLIENT; i++) {
+                        String q = query.apply(client * QUERIES_PER_CLIENT + i);
+                        String url = q.startsWith("http") ? q : base + q;
                         long s = System.nanoTime();
                         HttpResponse<String> r = get(http, url);
                         latencies[client * QUERIES_PER_CLIENT + i] = System.nanoTime() - s;
                         if (r.statusCode() != 200) {
-                            throw new IllegalStateException("leaderboard query: " + r.statusCode());
+                            throw new IllegalStateException(url + ": " + r.statusCode());
                         }
                     }
                     return null;

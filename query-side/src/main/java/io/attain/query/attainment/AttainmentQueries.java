@@ -1,6 +1,5 @@
 package io.attain.query.attainment;
 
-import com.mongodb.client.MongoDatabase;
 import io.attain.kernel.common.Metric;
 import io.attain.kernel.common.Period;
 import io.attain.kernel.target.TargetOwnerType;
@@ -30,9 +29,6 @@ public class AttainmentQueries {
     private final ReadModels models;
     private final BigDecimal atRiskMargin;
 
-    public AttainmentQueries(MongoDatabase database, BigDecimal atRiskMargin) {
-        this(ReadModels.fixed(database), atRiskMargin);
-    }
 
     /** Reads the active generation of the read model (ADR 0004). */
     public AttainmentQueries(ReadModels models, BigDecimal atRiskMargin) {

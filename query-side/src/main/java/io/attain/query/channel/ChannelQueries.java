@@ -1,6 +1,5 @@
 package io.attain.query.channel;
 
-import com.mongodb.client.MongoDatabase;
 import io.attain.kernel.common.Period;
 import io.attain.query.api.Numbers;
 import io.attain.query.projection.Keys;
@@ -24,9 +23,6 @@ public class ChannelQueries {
 
     private final ReadModels models;
 
-    public ChannelQueries(MongoDatabase database) {
-        this(ReadModels.fixed(database));
-    }
 
     public ChannelQueries(ReadModels models) {
         this.models = models;

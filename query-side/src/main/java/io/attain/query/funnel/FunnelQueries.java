@@ -8,7 +8,6 @@ import io.attain.query.api.LostReason;
 import io.attain.query.api.Numbers;
 import io.attain.query.projection.Doc;
 import io.attain.query.projection.Keys;
-import com.mongodb.client.MongoDatabase;
 import org.bson.Document;
 
 import java.math.BigDecimal;
@@ -33,9 +32,6 @@ public class FunnelQueries {
     private final ReadModels models;
     private final Map<Stage, BigDecimal> probabilities;
 
-    public FunnelQueries(MongoDatabase database, Map<Stage, BigDecimal> probabilities) {
-        this(ReadModels.fixed(database), probabilities);
-    }
 
     /** Reads the active generation of the read model (ADR 0004). */
     public FunnelQueries(ReadModels models, Map<Stage, BigDecimal> probabilities) {

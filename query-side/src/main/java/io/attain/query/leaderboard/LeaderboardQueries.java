@@ -1,6 +1,5 @@
 package io.attain.query.leaderboard;
 
-import com.mongodb.client.MongoDatabase;
 import io.attain.kernel.common.Metric;
 import io.attain.query.api.LeaderboardEntry;
 import io.attain.query.api.Ranking;
@@ -30,9 +29,6 @@ public class LeaderboardQueries {
 
     private final ReadModels models;
 
-    public LeaderboardQueries(MongoDatabase database) {
-        this(ReadModels.fixed(database));
-    }
 
     /** Reads the active generation of the read model (ADR 0004). */
     public LeaderboardQueries(ReadModels models) {

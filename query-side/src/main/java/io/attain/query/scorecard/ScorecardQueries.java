@@ -1,6 +1,5 @@
 package io.attain.query.scorecard;
 
-import com.mongodb.client.MongoDatabase;
 import io.attain.query.api.Amount;
 import io.attain.query.api.Numbers;
 import io.attain.query.api.ScorecardView;
@@ -25,9 +24,6 @@ public class ScorecardQueries {
 
     private final ReadModels models;
 
-    public ScorecardQueries(MongoDatabase database) {
-        this(ReadModels.fixed(database));
-    }
 
     /** Reads the active generation of the read model (ADR 0004). */
     public ScorecardQueries(ReadModels models) {

@@ -1,7 +1,6 @@
 package io.attain.query.statement;
 
 import com.mongodb.client.MongoCollection;
-import com.mongodb.client.MongoDatabase;
 import io.attain.kernel.common.Period;
 import io.attain.kernel.compensation.CompensationIds;
 import io.attain.query.api.Numbers;
@@ -31,9 +30,6 @@ public class StatementQueries {
 
     private final ReadModels models;
 
-    public StatementQueries(MongoDatabase database) {
-        this(ReadModels.fixed(database));
-    }
 
     public StatementQueries(ReadModels models) {
         this.models = models;

@@ -1,6 +1,5 @@
 package io.attain.query.timeline;
 
-import com.mongodb.client.MongoDatabase;
 import io.attain.query.api.DealTimelineView;
 import io.attain.query.api.Numbers;
 import io.attain.query.api.TimelineEvent;
@@ -24,9 +23,6 @@ public class DealTimelineQueries {
 
     private final ReadModels models;
 
-    public DealTimelineQueries(MongoDatabase database) {
-        this(ReadModels.fixed(database));
-    }
 
     /** Reads the active generation of the read model (ADR 0004). */
     public DealTimelineQueries(ReadModels models) {

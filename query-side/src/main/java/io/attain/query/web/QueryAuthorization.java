@@ -2,7 +2,6 @@ package io.attain.query.web;
 
 import io.attain.query.contest.ContestQueries;
 
-import com.mongodb.client.MongoDatabase;
 import io.attain.platform.problem.ProblemException;
 import io.attain.platform.problem.ProblemType;
 import io.attain.platform.security.AttainPrincipal;
@@ -49,9 +48,6 @@ public class QueryAuthorization {
 
     private final ReadModels models;
 
-    public QueryAuthorization(MongoDatabase database) {
-        this(ReadModels.fixed(database));
-    }
 
     /** Reads the active generation of the attainment projection's organisation copy (ADR 0004). */
     public QueryAuthorization(ReadModels models) {

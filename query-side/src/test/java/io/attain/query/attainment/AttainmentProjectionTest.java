@@ -60,7 +60,7 @@ class AttainmentProjectionTest {
             f.visit("anna", "2017-05-0" + day + "T10:00:00Z");
         }
         harness.awaitCaughtUp();
-        queries = new AttainmentQueries(harness.database(), new BigDecimal("0.1"));
+        queries = new AttainmentQueries(harness.generations(), new BigDecimal("0.1"));
     }
 
     @AfterAll

@@ -126,7 +126,7 @@ class ChannelProjectionTest {
                         List.of(new ChannelClaim("d-6", Channel.AGENT, "ajax", "anna"),
                                 new ChannelClaim("d-7", Channel.DISTRIBUTOR, "acme", "dora")), AT));
         harness.awaitCaughtUp();
-        queries = new ChannelQueries(harness.database());
+        queries = new ChannelQueries(harness.generations());
     }
 
     @AfterAll

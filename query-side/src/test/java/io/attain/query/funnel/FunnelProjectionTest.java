@@ -53,7 +53,7 @@ class FunnelProjectionTest {
         f.move("d4", Stage.LEAD, Stage.QUALIFIED, "2017-05-02T10:00:00Z");
         f.lose("d4", Stage.QUALIFIED, "price", "2017-05-09T10:00:00Z");
         harness.awaitCaughtUp();
-        queries = new FunnelQueries(harness.database(), new QueryProperties().getFunnel().getStageProbabilities());
+        queries = new FunnelQueries(harness.generations(), new QueryProperties().getFunnel().getStageProbabilities());
     }
 
     @AfterAll

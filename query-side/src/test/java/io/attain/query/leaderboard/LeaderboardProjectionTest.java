@@ -79,7 +79,7 @@ class LeaderboardProjectionTest {
         f.revise("tb", TargetOwnerType.REP, "boris", "1000", "1600", "2017-05-20T00:00:00Z");
         f.target("tv", TargetOwnerType.REP, "anna", "2017-05", Metric.VISITS, "10", "2017-05-01T00:00:00Z");
         harness.awaitCaughtUp();
-        queries = new LeaderboardQueries(harness.database());
+        queries = new LeaderboardQueries(harness.generations());
     }
 
     @AfterAll

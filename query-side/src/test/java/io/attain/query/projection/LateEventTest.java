@@ -75,7 +75,7 @@ class LateEventTest {
         insertLateCommit(late, new DealOpenedEvent("d9", "anna", "Omega", "Widget", Channel.DIRECT, null,
                                                    Money.of("500", "EUR"), null, Stage.QUALIFIED,
                                                    Instant.parse("2017-05-01T12:00:00Z")));
-        DealTimelineQueries timelines = new DealTimelineQueries(harness.database());
+        DealTimelineQueries timelines = new DealTimelineQueries(harness.generations());
         await().atMost(Duration.ofSeconds(120)).until(() -> timelines.timeline("d9").isPresent()
                 && harness.positions().reached("funnel", late)
                 && harness.positions().reached("leaderboards", late)

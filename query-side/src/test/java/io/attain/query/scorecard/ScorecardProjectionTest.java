@@ -40,7 +40,7 @@ class ScorecardProjectionTest {
         f.call("anna", "2017-05-04T10:00:00Z");
         f.proposal("anna", "2017-05-05T10:00:00Z");
         harness.awaitCaughtUp();
-        queries = new ScorecardQueries(harness.database());
+        queries = new ScorecardQueries(harness.generations());
     }
 
     @AfterAll

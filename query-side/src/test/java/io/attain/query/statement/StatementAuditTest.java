@@ -51,7 +51,7 @@ class StatementAuditTest {
         harness.publish(StatementScenario.TYPE, CompensationIds.statementId("boris", MAY),
                         StatementScenario.lifecycle("boris", MAY, random, false).toArray());
         harness.awaitCaughtUp();
-        StatementQueries queries = new StatementQueries(harness.database());
+        StatementQueries queries = new StatementQueries(harness.generations());
         audit = new StatementAudit(new StatementLog(harness.eventStore(), harness.database()), queries,
                                    ProjectionHarness.SERIALIZER);
     }

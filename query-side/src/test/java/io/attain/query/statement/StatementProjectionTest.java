@@ -42,7 +42,7 @@ class StatementProjectionTest {
         harness.publish(StatementScenario.TYPE, CompensationIds.statementId("boris", MAY),
                         StatementScenario.lifecycle("boris", MAY, random, false).toArray());
         harness.awaitCaughtUp();
-        queries = new StatementQueries(harness.database());
+        queries = new StatementQueries(harness.generations());
     }
 
     @AfterAll

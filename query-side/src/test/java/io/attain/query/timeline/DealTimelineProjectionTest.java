@@ -40,7 +40,7 @@ class DealTimelineProjectionTest {
         f.reopen("d1", Stage.WON, Stage.NEGOTIATION, "2017-05-05T10:00:00Z");
         f.lose("d1", Stage.NEGOTIATION, "budget", "2017-05-06T10:00:00Z");
         harness.awaitCaughtUp();
-        queries = new DealTimelineQueries(harness.database());
+        queries = new DealTimelineQueries(harness.generations());
     }
 
     @AfterAll
