@@ -87,7 +87,10 @@ public class QuerySideConfiguration {
                 new ProjectionRuntime.Definition(ContestProjection.NAME, ContestProjection.COLLECTIONS,
                                                  ContestProjection::new),
                 new ProjectionRuntime.Definition(RecognitionProjection.NAME, RecognitionProjection.COLLECTIONS,
-                                                 RecognitionProjection::new));
+                                                 RecognitionProjection::new),
+                new ProjectionRuntime.Definition(io.attain.query.kpi.KpiProjection.NAME,
+                                                 io.attain.query.kpi.KpiProjection.COLLECTIONS,
+                                                 io.attain.query.kpi.KpiProjection::new));
     }
 
     /** Which generation of each projection is active (ADR 0004); queries read through it. */
