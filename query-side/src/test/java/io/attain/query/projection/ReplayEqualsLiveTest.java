@@ -54,7 +54,7 @@ class ReplayEqualsLiveTest {
 
         long t2b = System.nanoTime();
         for (String name : List.of("funnel", "leaderboards", "attainment", "scorecards", "deal-timeline",
-                                          "statements", "partner-rebates", "channel-conflicts")) {
+                                          "statements", "partner-rebates", "channel-conflicts", "kpis")) {
             harness.replay(name);
         }
         long t3 = System.nanoTime();
