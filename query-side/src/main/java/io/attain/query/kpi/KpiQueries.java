@@ -264,8 +264,9 @@ public class KpiQueries {
                 || (first.getString(TEAM) != null && cut.equals(teamCut(first.getString(TEAM))));
     }
 
+    /** A money figure of the answer: {@value KpiView#MONEY_SCALE} decimals, HALF_EVEN (trailing zeros kept). */
     private static BigDecimal money(BigDecimal value) {
-        return Numbers.plain(value.setScale(KpiView.MONEY_SCALE, RoundingMode.HALF_EVEN));
+        return value.setScale(KpiView.MONEY_SCALE, RoundingMode.HALF_EVEN);
     }
 
     private static Document sub(Document d, String field) {

@@ -53,6 +53,7 @@ class KpiProjectionTest {
         f.rep("boris", "Boris", "t2", "2016-01-04");
         rate("EUR", "USD", "1.10", "2017-01-01");
         rate("EUR", "USD", "1.20", "2017-06-01");
+        rate("USD", "EUR", "0.9", "2017-01-01");
         cost("c1", "2017-Q2", CostCategory.MARKETING, Channel.DIRECT, "t1", Money.of("1000", "USD"));
         cost("c2", "2017-05", CostCategory.SALARIES, null, "t2", Money.of("500", "EUR"));
         cost("c3", "2016-12", CostCategory.EVENTS, null, null, Money.of("100", "EUR"));
@@ -108,7 +109,8 @@ class KpiProjectionTest {
         assertThat(cac.costs()).isEqualByComparingTo("1350");
         assertThat(cac.newCustomers()).isEqualTo(3);
         assertThat(cac.value()).isEqualByComparingTo("450.00");
-        assertThat(cac.value().scale()).isLessThanOrEqualTo(2);
+        assertThat(cac.value()).hasToString("450.00"); // money: 2 decimals, HALF_EVEN
+        assertThat(cac.costs()).hasToString("1350.00");
         assertThat(cac.currency()).isEqualTo("USD");
         assertThat(cac.missingRates()).isEmpty();
         assertThat(cac.costLines())
@@ -174,6 +176,15 @@ class KpiProjectionTest {
     }
 
     @Test
+    void moneyIsRoundedOnceToTwoDecimalsHalfEven() {
+        // in EUR: 800 USD × 0.9 (USD→EUR, its own recorded pair) + 500 EUR = 1220 EUR ÷ 3 = 406.666… → 406.67
+        KpiView.Cac eur = queries.kpis(Q2, "all", "EUR").cac();
+        assertThat(eur.costs()).hasToString("1220.00");
+        assertThat(eur.value()).hasToString("406.67");
+        assertThat(queries.kpis(Q2, "all", "EUR").rounding()).contains("2 decimals HALF_EVEN");
+    }
+
+    @Test
     void channelAndTeamCuts() {
         // DIRECT: c1 (800 USD); Acme (d1) and Gamma (d4) came through DIRECT
         KpiView.Cac direct = queries.kpis(Q2, "channel=DIRECT", "USD").cac();
@@ -207,11 +218,11 @@ class KpiProjectionTest {
                 .extracting(KpiView.CustomerClv::customer, c -> c.revenue().toPlainString(),
                             KpiView.CustomerClv::yearsObserved, c -> c.averageYearlyRevenue().toPlainString(),
                             c -> c.value().toPlainString(), KpiView.CustomerClv::firstWonDealId)
-                .containsExactly(tuple("Acme", "1000", 1, "1000", "2000", "d1"),
-                                 tuple("Beta", "2000", 1, "2000", "4000", "d2"),
-                                 tuple("Delta", "1000", 2, "500", "1000", "d6"),
-                                 tuple("Epsilon", "800", 2, "400", "800", "d8"),
-                                 tuple("Gamma", "3000", 1, "3000", "6000", "d4"));
+                .containsExactly(tuple("Acme", "1000.00", 1, "1000.00", "2000.00", "d1"),
+                                 tuple("Beta", "2000.00", 1, "2000.00", "4000.00", "d2"),
+                                 tuple("Delta", "1000.00", 2, "500.00", "1000.00", "d6"),
+                                 tuple("Epsilon", "800.00", 2, "400.00", "800.00", "d8"),
+                                 tuple("Gamma", "3000.00", 1, "3000.00", "6000.00", "d4"));
         assertThat(clv.customers()).isEqualTo(5);
         assertThat(clv.revenue()).isEqualByComparingTo("7800");
         assertThat(clv.customerYears()).isEqualTo(7);
