@@ -114,6 +114,13 @@ class KpiIntegrationTest {
         assertThat(decimal(cac.get("costs"))).isEqualByComparingTo(costs);
         assertThat(cac).containsEntry("currency", "EUR").containsEntry("newCustomers", 2)
                        .containsEntry("missingRates", List.of());
+        // CLV: the team's two customers, one year observed: every input shown, no retention yet, so no value
+        @SuppressWarnings("unchecked")
+        Map<String, Object> clv = (Map<String, Object>) kpis.get("clv");
+        assertThat(clv).containsEntry("customers", 2).containsEntry("currency", "EUR")
+                       .containsEntry("value", null).containsKeys("formula", "retention", "perCustomer", "marginBasis");
+        assertThat(decimal(clv.get("revenue"))).isEqualByComparingTo("2000");
+        assertThat(clv.get("reason").toString()).startsWith("retention not observed");
         // the year holds only this test's data (a year no other test uses): the same figure
         assertThat(decimal(cac(read("/api/v1/kpis/" + year + "?currency=EUR", AUDITOR)).get("value")))
                 .isEqualByComparingTo(expected);
