@@ -16,6 +16,7 @@ import io.attain.query.deallist.DealListProjection;
 import io.attain.query.directory.DirectoryProjection;
 import io.attain.query.funnel.FunnelProjection;
 import io.attain.query.funnel.FunnelQueries;
+import io.attain.query.kpi.KpiProjection;
 import io.attain.query.leaderboard.LeaderboardProjection;
 import io.attain.query.leaderboard.LeaderboardQueries;
 import io.attain.query.projection.BatchJournal;
@@ -96,7 +97,10 @@ public class QuerySideConfiguration {
                 new ProjectionRuntime.Definition(DirectoryProjection.NAME, DirectoryProjection.COLLECTIONS,
                                                  DirectoryProjection::new),
                 new ProjectionRuntime.Definition(ActivityProjection.NAME, ActivityProjection.COLLECTIONS,
-                                                 ActivityProjection::new));
+                                                 ActivityProjection::new),
+                new ProjectionRuntime.Definition(KpiProjection.NAME,
+                                                 KpiProjection.COLLECTIONS,
+                                                 KpiProjection::new));
     }
 
     /** Which generation of each projection is active (ADR 0004); queries read through it. */

@@ -53,7 +53,7 @@ class ModuleBoundariesTest {
 
     /** The read models of the query side, one package each (projection, queries, controller). */
     static final Set<String> READ_MODELS = Set.of("leaderboard", "funnel", "attainment", "scorecard", "timeline",
-            "statement", "channel", "contest", "recognition", "deallist", "directory", "activity");
+            "statement", "channel", "contest", "recognition", "deallist", "directory", "activity", "kpi");
 
     @ArchTest
     static final ArchRule readModelsDoNotUseEachOther = slices()

@@ -120,6 +120,18 @@ public class QueryAuthorization {
         return principal == null || seesAllStatements(principal) ? Mono.empty() : denied();
     }
 
+    /**
+     * KPIs with costs (CAC, CLV) are management figures: ADMIN, AUDITOR and FINANCE read every cut; a MANAGER only
+     * the cut of their own team ({@code teamId} given and equal to theirs); nobody else (REP, INTEGRATOR).
+     */
+    public Mono<Void> mayReadKpis(AttainPrincipal principal, String teamId) {
+        if (principal == null || seesAllStatements(principal)) {
+            return Mono.empty();
+        }
+        return principal.hasRole(AttainRole.MANAGER) && principal.teamId() != null
+                && principal.teamId().equals(teamId) ? Mono.empty() : denied();
+    }
+
     /** Channel conflicts: ADMIN, AUDITOR, FINANCE (all) and a MANAGER with a team (their team's, see below). */
     public Mono<Void> mayListConflicts(AttainPrincipal principal) {
         return principal == null || seesAllStatements(principal)

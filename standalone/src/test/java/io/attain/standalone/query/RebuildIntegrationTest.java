@@ -85,7 +85,8 @@ class RebuildIntegrationTest {
                                                                 .returnResult().getResponseBody();
         assertThat(((List<?>) all.get("projections")).stream().map(p -> (Object) ((Map<?, ?>) p).get("name")).toList())
                 .containsExactlyInAnyOrder("funnel", "leaderboards", "attainment", "scorecards", "deal-timeline",
-                        "statements", "partner-rebates", "channel-conflicts", "contests", "recognitions");
+                        "statements", "partner-rebates", "channel-conflicts", "contests", "recognitions", "deal-list",
+                        "directory", "activities", "kpis");
         post(ADMIN_API + "/nope/rebuild", QueryApi.ADMIN).expectStatus().isNotFound()
                                                          .expectHeader().contentTypeCompatibleWith(MediaType.APPLICATION_PROBLEM_JSON);
         get(ADMIN_API + "/nope", QueryApi.ADMIN).expectStatus().isNotFound();
