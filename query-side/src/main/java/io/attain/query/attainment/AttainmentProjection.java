@@ -7,12 +7,6 @@ import io.attain.kernel.deal.DealCreditSplitEvent;
 import io.attain.kernel.deal.DealOpenedEvent;
 import io.attain.kernel.deal.DealReopenedEvent;
 import io.attain.kernel.deal.DealWonEvent;
-import io.attain.kernel.organisation.RegionCreatedEvent;
-import io.attain.kernel.organisation.RepOffboardedEvent;
-import io.attain.kernel.organisation.RepOnboardedEvent;
-import io.attain.kernel.organisation.RepTransferredEvent;
-import io.attain.kernel.organisation.TeamCreatedEvent;
-import io.attain.kernel.organisation.TeamManagerChangedEvent;
 import io.attain.kernel.target.TargetAssignedEvent;
 import io.attain.kernel.target.TargetOwnerType;
 import io.attain.kernel.target.TargetRevisedEvent;
@@ -20,13 +14,12 @@ import io.attain.query.credit.Credit;
 import io.attain.query.credit.CreditLedger;
 import io.attain.query.credit.CreditListener;
 import io.attain.query.credit.CustomerCredit;
-import io.attain.query.org.OrgDirectory;
 import io.attain.query.target.TargetHistory;
 import io.attain.query.projection.Batch;
 import io.attain.query.projection.Doc;
 import io.attain.query.projection.Keys;
 import io.attain.query.projection.Periods;
-import io.attain.query.projection.Projection;
+import io.attain.query.org.OrganisationAwareProjection;
 import io.attain.query.projection.ProjectionStore;
 import org.axonframework.config.ProcessingGroup;
 import org.axonframework.eventhandling.EventHandler;
@@ -51,7 +44,7 @@ import java.util.List;
  * reps' actuals, each counted for the team the rep belonged to at the event's business time.
  */
 @ProcessingGroup(AttainmentProjection.NAME)
-public class AttainmentProjection extends Projection implements CreditListener {
+public class AttainmentProjection extends OrganisationAwareProjection implements CreditListener {
 
     public static final String NAME = "attainment";
     public static final String ROWS = "attainment";
@@ -61,11 +54,10 @@ public class AttainmentProjection extends Projection implements CreditListener {
     public static final String ORG = "attainment_org";
     public static final List<String> COLLECTIONS = List.of(ROWS, TARGETS, DEALS, CUSTOMERS, ORG);
 
-    private final OrgDirectory org = new OrgDirectory(ORG);
     private final CreditLedger ledger = new CreditLedger(DEALS, CUSTOMERS, org, this);
 
     public AttainmentProjection(ProjectionStore store) {
-        super(store);
+        super(store, ORG);
     }
 
     /** The row id; {@code productLine} only for PRODUCT_REVENUE. */
@@ -77,36 +69,6 @@ public class AttainmentProjection extends Projection implements CreditListener {
     }
 
     // ------------------------------------------------------------------------------------------- organisation
-
-    @EventHandler
-    void on(RegionCreatedEvent e) {
-        org.on(batch(), e);
-    }
-
-    @EventHandler
-    void on(TeamCreatedEvent e) {
-        org.on(batch(), e);
-    }
-
-    @EventHandler
-    void on(TeamManagerChangedEvent e) {
-        org.on(batch(), e);
-    }
-
-    @EventHandler
-    void on(RepOnboardedEvent e) {
-        org.on(batch(), e);
-    }
-
-    @EventHandler
-    void on(RepTransferredEvent e) {
-        org.on(batch(), e);
-    }
-
-    @EventHandler
-    void on(RepOffboardedEvent e) {
-        org.on(batch(), e);
-    }
 
     // --------------------------------------------------------------------------------------------------- deals
 

@@ -15,22 +15,15 @@ import io.attain.kernel.deal.DealCreditSplitEvent;
 import io.attain.kernel.deal.DealOpenedEvent;
 import io.attain.kernel.deal.DealReopenedEvent;
 import io.attain.kernel.deal.DealWonEvent;
-import io.attain.kernel.organisation.RegionCreatedEvent;
-import io.attain.kernel.organisation.RepOffboardedEvent;
-import io.attain.kernel.organisation.RepOnboardedEvent;
-import io.attain.kernel.organisation.RepTransferredEvent;
-import io.attain.kernel.organisation.TeamCreatedEvent;
-import io.attain.kernel.organisation.TeamManagerChangedEvent;
 import io.attain.query.credit.Credit;
 import io.attain.query.credit.CreditLedger;
 import io.attain.query.credit.CreditListener;
 import io.attain.query.credit.CustomerCredit;
-import io.attain.query.org.OrgDirectory;
 import io.attain.query.projection.Batch;
 import io.attain.query.projection.Doc;
 import io.attain.query.projection.Keys;
 import io.attain.query.projection.Periods;
-import io.attain.query.projection.Projection;
+import io.attain.query.org.OrganisationAwareProjection;
 import io.attain.query.projection.ProjectionStore;
 import org.axonframework.config.ProcessingGroup;
 import org.axonframework.eventhandling.EventHandler;
@@ -67,7 +60,7 @@ import java.util.Map;
  * index of open contests ({@value #INDEX}): their standings are final.
  */
 @ProcessingGroup(ContestProjection.NAME)
-public class ContestProjection extends Projection implements CreditListener {
+public class ContestProjection extends OrganisationAwareProjection implements CreditListener {
 
     public static final String NAME = "contests";
     public static final String CONTESTS = "contests";
@@ -84,44 +77,13 @@ public class ContestProjection extends Projection implements CreditListener {
     static final String VISIT = "VISIT";
     static final String PROPOSAL = "PROPOSAL";
 
-    private final OrgDirectory org = new OrgDirectory(ORG);
     private final CreditLedger ledger = new CreditLedger(DEALS, CUSTOMERS, org, this);
 
     public ContestProjection(ProjectionStore store) {
-        super(store);
+        super(store, ORG);
     }
 
     // ------------------------------------------------------------------------------------------- organisation
-
-    @EventHandler
-    void on(RegionCreatedEvent e) {
-        org.on(batch(), e);
-    }
-
-    @EventHandler
-    void on(TeamCreatedEvent e) {
-        org.on(batch(), e);
-    }
-
-    @EventHandler
-    void on(TeamManagerChangedEvent e) {
-        org.on(batch(), e);
-    }
-
-    @EventHandler
-    void on(RepOnboardedEvent e) {
-        org.on(batch(), e);
-    }
-
-    @EventHandler
-    void on(RepTransferredEvent e) {
-        org.on(batch(), e);
-    }
-
-    @EventHandler
-    void on(RepOffboardedEvent e) {
-        org.on(batch(), e);
-    }
 
     // ----------------------------------------------------------------------------------------------- contests
 

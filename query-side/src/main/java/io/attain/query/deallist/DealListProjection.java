@@ -11,15 +11,11 @@ import io.attain.kernel.deal.DealOpenedEvent;
 import io.attain.kernel.deal.DealReopenedEvent;
 import io.attain.kernel.deal.DealStageChangedEvent;
 import io.attain.kernel.deal.DealWonEvent;
-import io.attain.kernel.organisation.RegionCreatedEvent;
-import io.attain.kernel.organisation.RepOnboardedEvent;
-import io.attain.kernel.organisation.RepTransferredEvent;
-import io.attain.kernel.organisation.TeamCreatedEvent;
 import io.attain.query.org.OrgDirectory;
 import io.attain.query.projection.Batch;
 import io.attain.query.projection.Doc;
 import io.attain.query.projection.Periods;
-import io.attain.query.projection.Projection;
+import io.attain.query.org.OrganisationAwareProjection;
 import io.attain.query.projection.ProjectionStore;
 import org.axonframework.config.ProcessingGroup;
 import org.axonframework.eventhandling.EventHandler;
@@ -44,15 +40,14 @@ import static io.attain.query.deallist.DealListSchema.*;
  * of this size (ten thousand deals) is a few milliseconds.
  */
 @ProcessingGroup(DealListProjection.NAME)
-public class DealListProjection extends Projection {
+public class DealListProjection extends OrganisationAwareProjection {
 
     public static final String NAME = "deal-list";
     public static final List<String> COLLECTIONS = List.of(DEALS, ORG);
 
-    private final OrgDirectory org = new OrgDirectory(ORG);
 
     public DealListProjection(ProjectionStore store) {
-        super(store);
+        super(store, ORG);
         store.onClaim(token -> ensureIndexes());
     }
 
@@ -69,26 +64,6 @@ public class DealListProjection extends Projection {
         deals.createIndex(Indexes.compoundIndex(Indexes.ascending(TEAM), Indexes.descending(UPDATED_KEY)));
         deals.createIndex(Indexes.compoundIndex(Indexes.ascending(PERIODS), Indexes.descending(UPDATED_KEY)));
         deals.createIndex(Indexes.descending(UPDATED_KEY));
-    }
-
-    @EventHandler
-    void on(RegionCreatedEvent e) {
-        org.on(batch(), e);
-    }
-
-    @EventHandler
-    void on(TeamCreatedEvent e) {
-        org.on(batch(), e);
-    }
-
-    @EventHandler
-    void on(RepOnboardedEvent e) {
-        org.on(batch(), e);
-    }
-
-    @EventHandler
-    void on(RepTransferredEvent e) {
-        org.on(batch(), e);
     }
 
     @EventHandler

@@ -7,18 +7,12 @@ import io.attain.kernel.deal.DealOpenedEvent;
 import io.attain.kernel.deal.DealReopenedEvent;
 import io.attain.kernel.deal.DealStageChangedEvent;
 import io.attain.kernel.deal.DealWonEvent;
-import io.attain.kernel.organisation.RegionCreatedEvent;
-import io.attain.kernel.organisation.RepOffboardedEvent;
-import io.attain.kernel.organisation.RepOnboardedEvent;
-import io.attain.kernel.organisation.RepTransferredEvent;
-import io.attain.kernel.organisation.TeamCreatedEvent;
-import io.attain.kernel.organisation.TeamManagerChangedEvent;
 import io.attain.query.org.OrgDirectory;
 import io.attain.query.projection.Batch;
 import io.attain.query.projection.Doc;
 import io.attain.query.projection.Keys;
 import io.attain.query.projection.Periods;
-import io.attain.query.projection.Projection;
+import io.attain.query.org.OrganisationAwareProjection;
 import io.attain.query.projection.ProjectionStore;
 import org.axonframework.config.ProcessingGroup;
 import org.axonframework.eventhandling.EventHandler;
@@ -49,7 +43,7 @@ import java.util.List;
  * time, its channel, partner and product line. Per-deal state lives in {@value #DEALS}.
  */
 @ProcessingGroup(FunnelProjection.NAME)
-public class FunnelProjection extends Projection {
+public class FunnelProjection extends OrganisationAwareProjection {
 
     public static final String NAME = "funnel";
     public static final String VIEWS = "funnel";
@@ -57,10 +51,9 @@ public class FunnelProjection extends Projection {
     public static final String ORG = "funnel_org";
     public static final List<String> COLLECTIONS = List.of(VIEWS, DEALS, ORG);
 
-    private final OrgDirectory org = new OrgDirectory(ORG);
 
     public FunnelProjection(ProjectionStore store) {
-        super(store);
+        super(store, ORG);
     }
 
     /** The cut for a dimension and value, e.g. {@code region=east}. */
@@ -73,36 +66,6 @@ public class FunnelProjection extends Projection {
     }
 
     // ------------------------------------------------------------------------------------------- organisation
-
-    @EventHandler
-    void on(RegionCreatedEvent e) {
-        org.on(batch(), e);
-    }
-
-    @EventHandler
-    void on(TeamCreatedEvent e) {
-        org.on(batch(), e);
-    }
-
-    @EventHandler
-    void on(TeamManagerChangedEvent e) {
-        org.on(batch(), e);
-    }
-
-    @EventHandler
-    void on(RepOnboardedEvent e) {
-        org.on(batch(), e);
-    }
-
-    @EventHandler
-    void on(RepTransferredEvent e) {
-        org.on(batch(), e);
-    }
-
-    @EventHandler
-    void on(RepOffboardedEvent e) {
-        org.on(batch(), e);
-    }
 
     // --------------------------------------------------------------------------------------------------- deals
 

@@ -8,15 +8,10 @@ import io.attain.kernel.cost.SalesCostRecordedEvent;
 import io.attain.kernel.deal.DealOpenedEvent;
 import io.attain.kernel.deal.DealReopenedEvent;
 import io.attain.kernel.deal.DealWonEvent;
-import io.attain.kernel.organisation.RegionCreatedEvent;
-import io.attain.kernel.organisation.RepOnboardedEvent;
-import io.attain.kernel.organisation.RepTransferredEvent;
-import io.attain.kernel.organisation.TeamCreatedEvent;
-import io.attain.query.org.OrgDirectory;
 import io.attain.query.projection.Batch;
 import io.attain.query.projection.Doc;
 import io.attain.query.projection.Keys;
-import io.attain.query.projection.Projection;
+import io.attain.query.org.OrganisationAwareProjection;
 import io.attain.query.projection.ProjectionStore;
 import org.axonframework.config.ProcessingGroup;
 import org.axonframework.eventhandling.EventHandler;
@@ -36,35 +31,14 @@ import static io.attain.query.kpi.KpiSchema.*;
  * in the currency they were recorded in, and queries convert with the rates (ADR 0016).
  */
 @ProcessingGroup(KpiProjection.NAME)
-public class KpiProjection extends Projection {
+public class KpiProjection extends OrganisationAwareProjection {
 
     public static final String NAME = "kpis";
     public static final java.util.List<String> COLLECTIONS = java.util.List.of(PERIODS, CUSTOMERS, DEALS, RATES, ORG);
 
-    private final OrgDirectory org = new OrgDirectory(ORG);
 
     public KpiProjection(ProjectionStore store) {
-        super(store);
-    }
-
-    @EventHandler
-    void on(RegionCreatedEvent e) {
-        org.on(batch(), e);
-    }
-
-    @EventHandler
-    void on(TeamCreatedEvent e) {
-        org.on(batch(), e);
-    }
-
-    @EventHandler
-    void on(RepOnboardedEvent e) {
-        org.on(batch(), e);
-    }
-
-    @EventHandler
-    void on(RepTransferredEvent e) {
-        org.on(batch(), e);
+        super(store, ORG);
     }
 
     @EventHandler

@@ -8,12 +8,6 @@ import io.attain.kernel.deal.DealCreditSplitEvent;
 import io.attain.kernel.deal.DealOpenedEvent;
 import io.attain.kernel.deal.DealReopenedEvent;
 import io.attain.kernel.deal.DealWonEvent;
-import io.attain.kernel.organisation.RegionCreatedEvent;
-import io.attain.kernel.organisation.RepOffboardedEvent;
-import io.attain.kernel.organisation.RepOnboardedEvent;
-import io.attain.kernel.organisation.RepTransferredEvent;
-import io.attain.kernel.organisation.TeamCreatedEvent;
-import io.attain.kernel.organisation.TeamManagerChangedEvent;
 import io.attain.kernel.target.TargetAssignedEvent;
 import io.attain.kernel.target.TargetOwnerType;
 import io.attain.kernel.target.TargetRevisedEvent;
@@ -21,12 +15,11 @@ import io.attain.query.credit.Credit;
 import io.attain.query.credit.CreditLedger;
 import io.attain.query.credit.CreditListener;
 import io.attain.query.credit.CustomerCredit;
-import io.attain.query.org.OrgDirectory;
 import io.attain.query.projection.Batch;
 import io.attain.query.projection.Doc;
 import io.attain.query.projection.Keys;
 import io.attain.query.projection.Periods;
-import io.attain.query.projection.Projection;
+import io.attain.query.org.OrganisationAwareProjection;
 import io.attain.query.projection.ProjectionStore;
 import io.attain.query.target.TargetHistory;
 import org.axonframework.config.ProcessingGroup;
@@ -58,7 +51,7 @@ import java.util.List;
  * The cut of a credit or activity is the rep's team (and its region) at the event's business time.
  */
 @ProcessingGroup(LeaderboardProjection.NAME)
-public class LeaderboardProjection extends Projection implements CreditListener {
+public class LeaderboardProjection extends OrganisationAwareProjection implements CreditListener {
 
     public static final String NAME = "leaderboards";
     public static final String BOARDS = "leaderboards";
@@ -73,11 +66,10 @@ public class LeaderboardProjection extends Projection implements CreditListener 
     public static final String ATTAINMENT = "ATTAINMENT";
     static final int ATTAINMENT_SCALE = 6;
 
-    private final OrgDirectory org = new OrgDirectory(ORG);
     private final CreditLedger ledger = new CreditLedger(DEALS, CUSTOMERS, org, this);
 
     public LeaderboardProjection(ProjectionStore store) {
-        super(store);
+        super(store, ORG);
     }
 
     public static String boardId(String period, String metric, String cut) {
@@ -101,36 +93,6 @@ public class LeaderboardProjection extends Projection implements CreditListener 
     }
 
     // ------------------------------------------------------------------------------------------- organisation
-
-    @EventHandler
-    void on(RegionCreatedEvent e) {
-        org.on(batch(), e);
-    }
-
-    @EventHandler
-    void on(TeamCreatedEvent e) {
-        org.on(batch(), e);
-    }
-
-    @EventHandler
-    void on(TeamManagerChangedEvent e) {
-        org.on(batch(), e);
-    }
-
-    @EventHandler
-    void on(RepOnboardedEvent e) {
-        org.on(batch(), e);
-    }
-
-    @EventHandler
-    void on(RepTransferredEvent e) {
-        org.on(batch(), e);
-    }
-
-    @EventHandler
-    void on(RepOffboardedEvent e) {
-        org.on(batch(), e);
-    }
 
     // --------------------------------------------------------------------------------------------------- deals
 

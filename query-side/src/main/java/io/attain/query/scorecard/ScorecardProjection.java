@@ -7,20 +7,15 @@ import io.attain.kernel.deal.DealCreditSplitEvent;
 import io.attain.kernel.deal.DealOpenedEvent;
 import io.attain.kernel.deal.DealReopenedEvent;
 import io.attain.kernel.deal.DealWonEvent;
-import io.attain.kernel.organisation.RegionCreatedEvent;
-import io.attain.kernel.organisation.RepOnboardedEvent;
-import io.attain.kernel.organisation.RepTransferredEvent;
-import io.attain.kernel.organisation.TeamCreatedEvent;
 import io.attain.query.credit.Credit;
 import io.attain.query.credit.CreditLedger;
 import io.attain.query.credit.CreditListener;
 import io.attain.query.credit.CustomerCredit;
-import io.attain.query.org.OrgDirectory;
 import io.attain.query.projection.Batch;
 import io.attain.query.projection.Doc;
 import io.attain.query.projection.Keys;
 import io.attain.query.projection.Periods;
-import io.attain.query.projection.Projection;
+import io.attain.query.org.OrganisationAwareProjection;
 import io.attain.query.projection.ProjectionStore;
 import org.axonframework.config.ProcessingGroup;
 import org.axonframework.eventhandling.EventHandler;
@@ -35,7 +30,7 @@ import java.util.List;
  * rep has a share), new customers, and the visits, calls and proposals logged, by business time.
  */
 @ProcessingGroup(ScorecardProjection.NAME)
-public class ScorecardProjection extends Projection implements CreditListener {
+public class ScorecardProjection extends OrganisationAwareProjection implements CreditListener {
 
     public static final String NAME = "scorecards";
     public static final String CARDS = "scorecards";
@@ -44,35 +39,14 @@ public class ScorecardProjection extends Projection implements CreditListener {
     public static final String ORG = "scorecard_org";
     public static final List<String> COLLECTIONS = List.of(CARDS, DEALS, CUSTOMERS, ORG);
 
-    private final OrgDirectory org = new OrgDirectory(ORG);
     private final CreditLedger ledger = new CreditLedger(DEALS, CUSTOMERS, org, this);
 
     public ScorecardProjection(ProjectionStore store) {
-        super(store);
+        super(store, ORG);
     }
 
     public static String cardId(String repId, String period) {
         return Keys.id(repId, period);
-    }
-
-    @EventHandler
-    void on(RegionCreatedEvent e) {
-        org.on(batch(), e);
-    }
-
-    @EventHandler
-    void on(TeamCreatedEvent e) {
-        org.on(batch(), e);
-    }
-
-    @EventHandler
-    void on(RepOnboardedEvent e) {
-        org.on(batch(), e);
-    }
-
-    @EventHandler
-    void on(RepTransferredEvent e) {
-        org.on(batch(), e);
     }
 
     @EventHandler
