@@ -3,23 +3,18 @@ package io.attain.query.attainment;
 import io.attain.kernel.activity.ProposalLoggedEvent;
 import io.attain.kernel.activity.VisitLoggedEvent;
 import io.attain.kernel.common.Metric;
-import io.attain.kernel.deal.DealCreditSplitEvent;
-import io.attain.kernel.deal.DealOpenedEvent;
-import io.attain.kernel.deal.DealReopenedEvent;
-import io.attain.kernel.deal.DealWonEvent;
 import io.attain.kernel.target.TargetAssignedEvent;
 import io.attain.kernel.target.TargetOwnerType;
 import io.attain.kernel.target.TargetRevisedEvent;
 import io.attain.query.credit.Credit;
+import io.attain.query.credit.CreditAwareProjection;
 import io.attain.query.credit.CreditLedger;
-import io.attain.query.credit.CreditListener;
 import io.attain.query.credit.CustomerCredit;
 import io.attain.query.target.TargetHistory;
 import io.attain.query.projection.Batch;
 import io.attain.query.projection.Doc;
 import io.attain.query.projection.Keys;
 import io.attain.query.projection.Periods;
-import io.attain.query.org.OrganisationAwareProjection;
 import io.attain.query.projection.ProjectionStore;
 import org.axonframework.config.ProcessingGroup;
 import org.axonframework.eventhandling.EventHandler;
@@ -44,7 +39,7 @@ import java.util.List;
  * reps' actuals, each counted for the team the rep belonged to at the event's business time.
  */
 @ProcessingGroup(AttainmentProjection.NAME)
-public class AttainmentProjection extends OrganisationAwareProjection implements CreditListener {
+public class AttainmentProjection extends CreditAwareProjection {
 
     public static final String NAME = "attainment";
     public static final String ROWS = "attainment";
@@ -54,10 +49,9 @@ public class AttainmentProjection extends OrganisationAwareProjection implements
     public static final String ORG = "attainment_org";
     public static final List<String> COLLECTIONS = List.of(ROWS, TARGETS, DEALS, CUSTOMERS, ORG);
 
-    private final CreditLedger ledger = new CreditLedger(DEALS, CUSTOMERS, org, this);
 
     public AttainmentProjection(ProjectionStore store) {
-        super(store, ORG);
+        super(store, ORG, DEALS, CUSTOMERS);
     }
 
     /** The row id; {@code productLine} only for PRODUCT_REVENUE. */
@@ -71,26 +65,6 @@ public class AttainmentProjection extends OrganisationAwareProjection implements
     // ------------------------------------------------------------------------------------------- organisation
 
     // --------------------------------------------------------------------------------------------------- deals
-
-    @EventHandler
-    void on(DealOpenedEvent e) {
-        ledger.on(batch(), e);
-    }
-
-    @EventHandler
-    void on(DealCreditSplitEvent e) {
-        ledger.on(batch(), e);
-    }
-
-    @EventHandler
-    void on(DealWonEvent e) {
-        ledger.on(batch(), e);
-    }
-
-    @EventHandler
-    void on(DealReopenedEvent e) {
-        ledger.on(batch(), e);
-    }
 
     @Override
     public void revenue(Batch batch, Credit credit, int sign) {

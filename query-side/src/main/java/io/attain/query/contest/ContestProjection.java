@@ -11,19 +11,14 @@ import io.attain.kernel.contest.ContestParticipantRemovedEvent;
 import io.attain.kernel.contest.ContestPrize;
 import io.attain.kernel.contest.ContestPrizeAwardedEvent;
 import io.attain.kernel.contest.ContestStatus;
-import io.attain.kernel.deal.DealCreditSplitEvent;
-import io.attain.kernel.deal.DealOpenedEvent;
-import io.attain.kernel.deal.DealReopenedEvent;
-import io.attain.kernel.deal.DealWonEvent;
 import io.attain.query.credit.Credit;
+import io.attain.query.credit.CreditAwareProjection;
 import io.attain.query.credit.CreditLedger;
-import io.attain.query.credit.CreditListener;
 import io.attain.query.credit.CustomerCredit;
 import io.attain.query.projection.Batch;
 import io.attain.query.projection.Doc;
 import io.attain.query.projection.Keys;
 import io.attain.query.projection.Periods;
-import io.attain.query.org.OrganisationAwareProjection;
 import io.attain.query.projection.ProjectionStore;
 import org.axonframework.config.ProcessingGroup;
 import org.axonframework.eventhandling.EventHandler;
@@ -60,7 +55,7 @@ import java.util.Map;
  * index of open contests ({@value #INDEX}): their standings are final.
  */
 @ProcessingGroup(ContestProjection.NAME)
-public class ContestProjection extends OrganisationAwareProjection implements CreditListener {
+public class ContestProjection extends CreditAwareProjection {
 
     public static final String NAME = "contests";
     public static final String CONTESTS = "contests";
@@ -77,10 +72,9 @@ public class ContestProjection extends OrganisationAwareProjection implements Cr
     static final String VISIT = "VISIT";
     static final String PROPOSAL = "PROPOSAL";
 
-    private final CreditLedger ledger = new CreditLedger(DEALS, CUSTOMERS, org, this);
 
     public ContestProjection(ProjectionStore store) {
-        super(store, ORG);
+        super(store, ORG, DEALS, CUSTOMERS);
     }
 
     // ------------------------------------------------------------------------------------------- organisation
@@ -192,26 +186,6 @@ public class ContestProjection extends OrganisationAwareProjection implements Cr
     }
 
     // -------------------------------------------------------------------------------------------------- facts
-
-    @EventHandler
-    void on(DealOpenedEvent e) {
-        ledger.on(batch(), e);
-    }
-
-    @EventHandler
-    void on(DealCreditSplitEvent e) {
-        ledger.on(batch(), e);
-    }
-
-    @EventHandler
-    void on(DealWonEvent e) {
-        ledger.on(batch(), e);
-    }
-
-    @EventHandler
-    void on(DealReopenedEvent e) {
-        ledger.on(batch(), e);
-    }
 
     @Override
     public void revenue(Batch batch, Credit credit, int sign) {

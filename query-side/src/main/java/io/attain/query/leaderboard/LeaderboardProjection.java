@@ -4,22 +4,16 @@ import io.attain.kernel.activity.ProposalLoggedEvent;
 import io.attain.kernel.activity.VisitLoggedEvent;
 import io.attain.kernel.common.Metric;
 import io.attain.kernel.common.Period;
-import io.attain.kernel.deal.DealCreditSplitEvent;
-import io.attain.kernel.deal.DealOpenedEvent;
-import io.attain.kernel.deal.DealReopenedEvent;
-import io.attain.kernel.deal.DealWonEvent;
 import io.attain.kernel.target.TargetAssignedEvent;
 import io.attain.kernel.target.TargetOwnerType;
 import io.attain.kernel.target.TargetRevisedEvent;
 import io.attain.query.credit.Credit;
-import io.attain.query.credit.CreditLedger;
-import io.attain.query.credit.CreditListener;
+import io.attain.query.credit.CreditAwareProjection;
 import io.attain.query.credit.CustomerCredit;
 import io.attain.query.projection.Batch;
 import io.attain.query.projection.Doc;
 import io.attain.query.projection.Keys;
 import io.attain.query.projection.Periods;
-import io.attain.query.org.OrganisationAwareProjection;
 import io.attain.query.projection.ProjectionStore;
 import io.attain.query.target.TargetHistory;
 import org.axonframework.config.ProcessingGroup;
@@ -51,7 +45,7 @@ import java.util.List;
  * The cut of a credit or activity is the rep's team (and its region) at the event's business time.
  */
 @ProcessingGroup(LeaderboardProjection.NAME)
-public class LeaderboardProjection extends OrganisationAwareProjection implements CreditListener {
+public class LeaderboardProjection extends CreditAwareProjection {
 
     public static final String NAME = "leaderboards";
     public static final String BOARDS = "leaderboards";
@@ -66,10 +60,9 @@ public class LeaderboardProjection extends OrganisationAwareProjection implement
     public static final String ATTAINMENT = "ATTAINMENT";
     static final int ATTAINMENT_SCALE = 6;
 
-    private final CreditLedger ledger = new CreditLedger(DEALS, CUSTOMERS, org, this);
 
     public LeaderboardProjection(ProjectionStore store) {
-        super(store, ORG);
+        super(store, ORG, DEALS, CUSTOMERS);
     }
 
     public static String boardId(String period, String metric, String cut) {
@@ -95,26 +88,6 @@ public class LeaderboardProjection extends OrganisationAwareProjection implement
     // ------------------------------------------------------------------------------------------- organisation
 
     // --------------------------------------------------------------------------------------------------- deals
-
-    @EventHandler
-    void on(DealOpenedEvent e) {
-        ledger.on(batch(), e);
-    }
-
-    @EventHandler
-    void on(DealCreditSplitEvent e) {
-        ledger.on(batch(), e);
-    }
-
-    @EventHandler
-    void on(DealWonEvent e) {
-        ledger.on(batch(), e);
-    }
-
-    @EventHandler
-    void on(DealReopenedEvent e) {
-        ledger.on(batch(), e);
-    }
 
     @Override
     public void revenue(Batch batch, Credit credit, int sign) {

@@ -3,19 +3,13 @@ package io.attain.query.scorecard;
 import io.attain.kernel.activity.CallLoggedEvent;
 import io.attain.kernel.activity.ProposalLoggedEvent;
 import io.attain.kernel.activity.VisitLoggedEvent;
-import io.attain.kernel.deal.DealCreditSplitEvent;
-import io.attain.kernel.deal.DealOpenedEvent;
-import io.attain.kernel.deal.DealReopenedEvent;
-import io.attain.kernel.deal.DealWonEvent;
 import io.attain.query.credit.Credit;
-import io.attain.query.credit.CreditLedger;
-import io.attain.query.credit.CreditListener;
+import io.attain.query.credit.CreditAwareProjection;
 import io.attain.query.credit.CustomerCredit;
 import io.attain.query.projection.Batch;
 import io.attain.query.projection.Doc;
 import io.attain.query.projection.Keys;
 import io.attain.query.projection.Periods;
-import io.attain.query.org.OrganisationAwareProjection;
 import io.attain.query.projection.ProjectionStore;
 import org.axonframework.config.ProcessingGroup;
 import org.axonframework.eventhandling.EventHandler;
@@ -30,7 +24,7 @@ import java.util.List;
  * rep has a share), new customers, and the visits, calls and proposals logged, by business time.
  */
 @ProcessingGroup(ScorecardProjection.NAME)
-public class ScorecardProjection extends OrganisationAwareProjection implements CreditListener {
+public class ScorecardProjection extends CreditAwareProjection {
 
     public static final String NAME = "scorecards";
     public static final String CARDS = "scorecards";
@@ -39,34 +33,13 @@ public class ScorecardProjection extends OrganisationAwareProjection implements 
     public static final String ORG = "scorecard_org";
     public static final List<String> COLLECTIONS = List.of(CARDS, DEALS, CUSTOMERS, ORG);
 
-    private final CreditLedger ledger = new CreditLedger(DEALS, CUSTOMERS, org, this);
 
     public ScorecardProjection(ProjectionStore store) {
-        super(store, ORG);
+        super(store, ORG, DEALS, CUSTOMERS);
     }
 
     public static String cardId(String repId, String period) {
         return Keys.id(repId, period);
-    }
-
-    @EventHandler
-    void on(DealOpenedEvent e) {
-        ledger.on(batch(), e);
-    }
-
-    @EventHandler
-    void on(DealCreditSplitEvent e) {
-        ledger.on(batch(), e);
-    }
-
-    @EventHandler
-    void on(DealWonEvent e) {
-        ledger.on(batch(), e);
-    }
-
-    @EventHandler
-    void on(DealReopenedEvent e) {
-        ledger.on(batch(), e);
     }
 
     @Override
