@@ -29,7 +29,7 @@ class CommandJsonRoundTripTest {
 
     @Test
     void everyCommandTypeHasASample() {
-        assertThat(Samples.kernelClassesEndingWith("Command")).hasSize(49)
+        assertThat(Samples.kernelClassesEndingWith("Command")).hasSize(53)
                 .containsExactlyInAnyOrderElementsOf(Samples.commands().stream().map(Object::getClass).toList());
     }
 

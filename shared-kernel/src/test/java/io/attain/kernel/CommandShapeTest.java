@@ -230,7 +230,21 @@ class CommandShapeTest {
                 bad("amount", "is required", () -> new io.attain.kernel.cost.RecordSalesCostCommand("c", MAY, io.attain.kernel.cost.CostCategory.TRAVEL, null, null, null, null)),
                 bad("amount", InputContract.AMOUNT_DIGITS_RULE, () -> new io.attain.kernel.cost.RecordSalesCostCommand("c", MAY, io.attain.kernel.cost.CostCategory.TRAVEL, null, null, Money.of("1.0000001", "EUR"), null)),
                 bad("amount", "is required", () -> new io.attain.kernel.cost.CorrectSalesCostCommand("c", null, "why", null)),
-                bad("reason", "must not be blank", () -> new io.attain.kernel.cost.CorrectSalesCostCommand("c", EUR, BLANK, null)));
+                bad("reason", "must not be blank", () -> new io.attain.kernel.cost.CorrectSalesCostCommand("c", EUR, BLANK, null)),
+                // customers
+                bad("customerId", "must not be blank", () -> new io.attain.kernel.customer.RegisterCustomerCommand(BLANK, "Acme", null, null, null, null, null, null)),
+                bad("customerId", InputContract.ID_RULE, () -> new io.attain.kernel.customer.RegisterCustomerCommand("a/b", "Acme", null, null, null, null, null, null)),
+                bad("name", "must not be blank", () -> new io.attain.kernel.customer.RegisterCustomerCommand("c", null, null, null, null, null, null, null)),
+                bad("name", "must not be blank", () -> new io.attain.kernel.customer.RegisterCustomerCommand("c", BLANK, null, null, null, null, null, null)),
+                bad("sector", "must not be blank when given", () -> new io.attain.kernel.customer.RegisterCustomerCommand("c", "Acme", BLANK, null, null, null, null, null)),
+                bad("annualRevenue", InputContract.AMOUNT_DIGITS_RULE, () -> new io.attain.kernel.customer.RegisterCustomerCommand("c", "Acme", null, Money.of("1.0000001", "EUR"), null, null, null, null)),
+                bad("parentCustomerId", InputContract.ID_RULE, () -> new io.attain.kernel.customer.RegisterCustomerCommand("c", "Acme", null, null, null, null, "a/b", null)),
+                bad("name", "must not be blank when given", () -> new io.attain.kernel.customer.UpdateCustomerProfileCommand("c", BLANK, null, null, null, null, null, null)),
+                bad("location", "must not be blank when given", () -> new io.attain.kernel.customer.UpdateCustomerProfileCommand("c", null, null, null, null, BLANK, null, null)),
+                bad("accountOwnerRepId", "must not be blank", () -> new io.attain.kernel.customer.DesignateKeyAccountCommand("c", BLANK, java.time.LocalDate.of(2017, 4, 1), null)),
+                bad("from", "is required", () -> new io.attain.kernel.customer.DesignateKeyAccountCommand("c", "anna", null, null)),
+                bad("until", "is required", () -> new io.attain.kernel.customer.RevokeKeyAccountCommand("c", null, null, null)),
+                bad("reason", "must not be blank when given", () -> new io.attain.kernel.customer.RevokeKeyAccountCommand("c", java.time.LocalDate.of(2017, 4, 1), BLANK, null)));
     }
 
     @ParameterizedTest(name = "{0}")

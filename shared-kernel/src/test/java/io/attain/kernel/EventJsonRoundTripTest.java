@@ -29,7 +29,7 @@ class EventJsonRoundTripTest {
 
     @Test
     void everyEventTypeHasASample() {
-        assertThat(Samples.kernelClassesEndingWith("Event")).hasSize(55)
+        assertThat(Samples.kernelClassesEndingWith("Event")).hasSize(59)
                 .containsExactlyInAnyOrderElementsOf(Samples.events().stream().map(Object::getClass).toList());
     }
 

@@ -268,7 +268,15 @@ final class Samples {
                         io.attain.kernel.cost.CostCategory.MARKETING, Channel.ECOMMERCE, "team-1", AMOUNT, AT),
                 new io.attain.kernel.cost.SalesCostCorrectedEvent("cost-1", Period.parse("2017-Q2"),
                         io.attain.kernel.cost.CostCategory.MARKETING, Channel.ECOMMERCE, "team-1", AMOUNT,
-                        Money.of("1000.50", "EUR"), Money.of("-200.00", "EUR"), "invoice credited", AT));
+                        Money.of("1000.50", "EUR"), Money.of("-200.00", "EUR"), "invoice credited", AT),
+                new io.attain.kernel.customer.CustomerRegisteredEvent("cust-1", "Betasoloin", "medical",
+                        Money.of("251.41", "USD"), 495, "Germany", "cust-0", AT),
+                new io.attain.kernel.customer.CustomerProfileUpdatedEvent("cust-1", null, "technolgy", null, 500,
+                        null, null, AT),
+                new io.attain.kernel.customer.KeyAccountDesignatedEvent("cust-1", "Anna Snelling",
+                        LocalDate.of(2017, 4, 1), AT),
+                new io.attain.kernel.customer.KeyAccountRevokedEvent("cust-1", "Anna Snelling",
+                        LocalDate.of(2017, 4, 1), LocalDate.of(2017, 12, 31), "account moved", AT));
     }
 
     static List<Object> commands() {
@@ -335,7 +343,15 @@ final class Samples {
                 new io.attain.kernel.cost.RecordSalesCostCommand("cost-1", Period.parse("2017-Q2"),
                         io.attain.kernel.cost.CostCategory.MARKETING, Channel.ECOMMERCE, "team-1", AMOUNT, AT),
                 new io.attain.kernel.cost.CorrectSalesCostCommand("cost-1", Money.of("1000.50", "EUR"),
-                        "invoice credited", AT));
+                        "invoice credited", AT),
+                new io.attain.kernel.customer.RegisterCustomerCommand("cust-1", "Betasoloin", "medical",
+                        Money.of("251.41", "USD"), 495, "Germany", "cust-0", AT),
+                new io.attain.kernel.customer.UpdateCustomerProfileCommand("cust-1", null, "technolgy", null, 500,
+                        null, null, AT),
+                new io.attain.kernel.customer.DesignateKeyAccountCommand("cust-1", "Anna Snelling",
+                        LocalDate.of(2017, 4, 1), AT),
+                new io.attain.kernel.customer.RevokeKeyAccountCommand("cust-1", LocalDate.of(2017, 12, 31),
+                        "account moved", AT));
     }
 
     /** Every top-level class of the kernel's main output whose simple name ends with {@code suffix}. */

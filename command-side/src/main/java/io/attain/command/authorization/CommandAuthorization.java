@@ -3,6 +3,7 @@ package io.attain.command.authorization;
 import io.attain.command.domain.channel.CustomerChannel;
 import io.attain.command.domain.contest.Contest;
 import io.attain.command.domain.contest.Recognition;
+import io.attain.command.domain.customer.Customer;
 import io.attain.command.domain.deal.Deal;
 import io.attain.command.domain.organisation.Rep;
 import io.attain.kernel.activity.LogCallCommand;
@@ -33,6 +34,10 @@ import io.attain.kernel.contest.RemoveContestParticipantCommand;
 import io.attain.kernel.contest.RevokeRecognitionCommand;
 import io.attain.kernel.cost.CorrectSalesCostCommand;
 import io.attain.kernel.cost.RecordSalesCostCommand;
+import io.attain.kernel.customer.DesignateKeyAccountCommand;
+import io.attain.kernel.customer.RegisterCustomerCommand;
+import io.attain.kernel.customer.RevokeKeyAccountCommand;
+import io.attain.kernel.customer.UpdateCustomerProfileCommand;
 import io.attain.kernel.deal.AdvanceDealCommand;
 import io.attain.kernel.deal.ChangeDealAmountCommand;
 import io.attain.kernel.deal.OpenDealCommand;
@@ -75,7 +80,9 @@ import java.util.function.Function;
  *     a rep of their team. Contests of their team: launch one (organised by their team, only their team and its
  *     reps taking part), add their team's reps (or the team) and remove participants, cancel, close and award
  *     prizes of the contests their team organises ({@link Contest#organizerTeamId}); grant recognition to, and
- *     revoke it from, their team's reps. Not: regions, teams, team targets, product lines, plans, exchange rates,
+ *     revoke it from, their team's reps. Customers (company-wide accounts): register any and update any
+ *     customer's profile; designate a key account owned by a rep of their team, and revoke a key account whose
+ *     owner is a rep of their team ({@link Customer#keyAccountOwnerRepId}). Not: regions, teams, team targets, product lines, plans, exchange rates,
  *     sales costs, partners, company-wide contests.</li>
  *     <li>REP: log their own activities; open deals they own; move, reopen and re-price deals they
  *     own or share in a credit split ({@link Deal#involves}); split the credit of deals they own;
@@ -101,17 +108,19 @@ public class CommandAuthorization implements MessageHandlerInterceptor<CommandMe
     private final Repository<CustomerChannel> customerChannels;
     private final Repository<Contest> contests;
     private final Repository<Recognition> recognitions;
+    private final Repository<Customer> customers;
     /** The one place that says, per command, which role may send it and when; ADMIN may send every command. */
     private final Map<Class<?>, Policy<?>> policies = new HashMap<>();
 
     public CommandAuthorization(Repository<Rep> reps, Repository<Deal> deals,
                                 Repository<CustomerChannel> customerChannels, Repository<Contest> contests,
-                                Repository<Recognition> recognitions) {
+                                Repository<Recognition> recognitions, Repository<Customer> customers) {
         this.reps = reps;
         this.deals = deals;
         this.customerChannels = customerChannels;
         this.contests = contests;
         this.recognitions = recognitions;
+        this.customers = customers;
 
         // organisation: a MANAGER for the reps of their team
         policy(OnboardRepCommand.class).manager((team, actor, c) -> team.equals(c.teamId()));
@@ -176,6 +185,13 @@ public class CommandAuthorization implements MessageHandlerInterceptor<CommandMe
         policy(GrantRecognitionCommand.class).manager(repOfTeam(GrantRecognitionCommand::repId));
         policy(RevokeRecognitionCommand.class).manager((team, actor, c) ->
                 recognitionRep(c.recognitionId()).map(rep -> repInTeam(rep, team)).orElse(false));
+
+        // customers: any MANAGER registers and updates them; key accounts of the manager's team's reps
+        policy(RegisterCustomerCommand.class).manager((team, actor, c) -> true);
+        policy(UpdateCustomerProfileCommand.class).manager((team, actor, c) -> true);
+        policy(DesignateKeyAccountCommand.class).manager(repOfTeam(DesignateKeyAccountCommand::accountOwnerRepId));
+        policy(RevokeKeyAccountCommand.class).manager((team, actor, c) ->
+                keyAccountOwner(c.customerId()).map(rep -> repInTeam(rep, team)).orElse(false));
     }
 
     @Override
@@ -300,6 +316,14 @@ public class CommandAuthorization implements MessageHandlerInterceptor<CommandMe
         }
     }
 
+    private Optional<String> keyAccountOwner(String customerId) {
+        try {
+            return Optional.ofNullable(customers.load(customerId).invoke(Customer::keyAccountOwnerRepId));
+        } catch (AggregateNotFoundException | IncompatibleAggregateException e) {
+            return Optional.empty();
+        }
+    }
+
     private Optional<String> recognitionRep(String recognitionId) {
         try {
             return Optional.ofNullable(recognitions.load(recognitionId).invoke(Recognition::repId));
@@ -352,8 +376,8 @@ public class CommandAuthorization implements MessageHandlerInterceptor<CommandMe
     private static String refusal(Actor actor, Object command) {
         String name = command.getClass().getSimpleName().replace("Command", "");
         if (actor.has(AttainRole.MANAGER)) {
-            return "A MANAGER may send " + name + " only for the reps (and their deals and channel conflicts) and the "
-                    + "contests of their own team";
+            return "A MANAGER may send " + name + " only for the reps (and their deals, channel conflicts and key "
+                    + "accounts) and the contests of their own team";
         }
         if (actor.has(AttainRole.REP)) {
             return "A REP may send " + name + " only for their own activities and the deals they own or share";

@@ -82,7 +82,56 @@ class CommandAuthorizationTest {
     private static final Actor NO_ROLE = new Actor("nobody", Set.of(), "nobody", "east");
 
     private final CommandAuthorization authorization = new CommandAuthorization(reps(), deals(), customerChannels(),
-            contests(), recognitions());
+            contests(), recognitions(), customers());
+
+    /** Customers: "globex" is a key account of Anna (east), "initech" of Carl (west), "acme" is none. */
+    private static org.axonframework.modelling.command.Repository<io.attain.command.domain.customer.Customer>
+    customers() {
+        return InMemoryAggregates.of(io.attain.command.domain.customer.Customer.class)
+                .given("globex", registered("globex"),
+                        new io.attain.kernel.customer.KeyAccountDesignatedEvent("globex", "anna", HIRED, AT))
+                .given("initech", registered("initech"),
+                        new io.attain.kernel.customer.KeyAccountDesignatedEvent("initech", "carl", HIRED, AT))
+                .given("acme", registered("acme"))
+                .repository();
+    }
+
+    private static io.attain.kernel.customer.CustomerRegisteredEvent registered(String id) {
+        return new io.attain.kernel.customer.CustomerRegisteredEvent(id, id, null, null, null, null, null, AT);
+    }
+
+    /** Customers: command, and whether MANAGER (east) may send it; ADMIN may, REP, FINANCE and readers may not. */
+    static Stream<Arguments> customerCommands() {
+        return Stream.of(
+                Arguments.of(new io.attain.kernel.customer.RegisterCustomerCommand("new", "New", null, null, null,
+                        null, null, null), true),
+                Arguments.of(new io.attain.kernel.customer.UpdateCustomerProfileCommand("initech", null, "retail",
+                        null, null, null, null, null), true),
+                Arguments.of(new io.attain.kernel.customer.DesignateKeyAccountCommand("acme", "anna", HIRED, null),
+                        true),
+                Arguments.of(new io.attain.kernel.customer.DesignateKeyAccountCommand("acme", "carl", HIRED, null),
+                        false),
+                Arguments.of(new io.attain.kernel.customer.DesignateKeyAccountCommand("acme", "ghost", HIRED, null),
+                        false),
+                Arguments.of(new io.attain.kernel.customer.RevokeKeyAccountCommand("globex", HIRED, null, null), true),
+                Arguments.of(new io.attain.kernel.customer.RevokeKeyAccountCommand("initech", HIRED, null, null),
+                        false),
+                Arguments.of(new io.attain.kernel.customer.RevokeKeyAccountCommand("acme", HIRED, null, null), false),
+                Arguments.of(new io.attain.kernel.customer.RevokeKeyAccountCommand("ghost", HIRED, null, null),
+                        false));
+    }
+
+    @ParameterizedTest(name = "{0}: manager {1}")
+    @MethodSource("customerCommands")
+    void customersAreAdminsAndManagersKeyAccountsOfTheManagersTeam(Object command, boolean manager)
+            throws Exception {
+        assertThat(allowed(ADMIN, command)).as("ADMIN").isTrue();
+        assertThat(allowed(MANAGER_EAST, command)).as("MANAGER").isEqualTo(manager);
+        assertThat(allowed(MANAGER_NO_TEAM, command)).as("MANAGER without team").isFalse();
+        for (Actor other : List.of(ANNA, FINANCE, AUDITOR, INTEGRATOR, NO_ROLE)) {
+            assertThat(allowed(other, command)).as(other.roles().toString()).isFalse();
+        }
+    }
 
     /** Globex: Anna's partner deal and Carl's direct deal conflict. */
     private static org.axonframework.modelling.command.Repository<io.attain.command.domain.channel.CustomerChannel>

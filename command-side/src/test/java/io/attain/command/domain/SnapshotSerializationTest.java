@@ -124,6 +124,13 @@ class SnapshotSerializationTest {
                                 io.attain.kernel.cost.CostCategory.EVENTS, Channel.DISTRIBUTOR, "team-1",
                                 Money.of("12500.00", "EUR"), Money.of("11750.00", "EUR"), Money.of("-750.00", "EUR"),
                                 "credit note", AT))),
+                Arguments.of(io.attain.command.domain.customer.Customer.class, List.of(
+                        new io.attain.kernel.customer.CustomerRegisteredEvent("cust-1", "Betasoloin", "medical",
+                                Money.of("251.41", "USD"), 495, "Germany", "cust-0", AT),
+                        new io.attain.kernel.customer.CustomerProfileUpdatedEvent("cust-1", null, "technolgy", null,
+                                500, null, null, AT),
+                        new io.attain.kernel.customer.KeyAccountDesignatedEvent("cust-1", "Anna Snelling",
+                                LocalDate.of(2017, 4, 1), AT))),
                 Arguments.of(CommissionStatement.class, statementEvents()),
                 Arguments.of(io.attain.command.domain.channel.Partner.class, partnerEvents()),
                 Arguments.of(io.attain.command.domain.channel.CustomerChannel.class, customerChannelEvents()));

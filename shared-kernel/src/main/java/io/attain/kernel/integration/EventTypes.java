@@ -39,6 +39,10 @@ import io.attain.kernel.contest.RecognitionGrantedEvent;
 import io.attain.kernel.contest.RecognitionRevokedEvent;
 import io.attain.kernel.cost.SalesCostCorrectedEvent;
 import io.attain.kernel.cost.SalesCostRecordedEvent;
+import io.attain.kernel.customer.CustomerProfileUpdatedEvent;
+import io.attain.kernel.customer.CustomerRegisteredEvent;
+import io.attain.kernel.customer.KeyAccountDesignatedEvent;
+import io.attain.kernel.customer.KeyAccountRevokedEvent;
 import io.attain.kernel.deal.DealAmountChangedEvent;
 import io.attain.kernel.deal.DealCreditSplitEvent;
 import io.attain.kernel.deal.DealLostEvent;
@@ -75,7 +79,7 @@ import static io.attain.kernel.integration.EventCategory.TARGETS;
  * change what integrators see. {@code EventTypesTest} checks that every {@code *Event} record of the kernel is
  * listed exactly once, under a unique, well-formed name, with the revision its {@code @Revision} declares.
  * <p>
- * Categories: deals (deals, customer claims, channel conflicts, partners), activities, organisation (reps, teams,
+ * Categories: deals (deals, customers and key accounts, customer claims, channel conflicts, partners), activities, organisation (reps, teams,
  * regions, product lines), targets (targets, contests, recognition), compensation (commission lines, statements,
  * payments, plans, exchange rates, channel rebates and agreements, contest prizes, sales and marketing costs).
  */
@@ -121,6 +125,10 @@ public final class EventTypes {
             type("io.attain.contest.recognition_revoked.v1", TARGETS, RecognitionRevokedEvent.class, "1"),
             type("io.attain.cost.sales_cost_corrected.v1", COMPENSATION, SalesCostCorrectedEvent.class, "1"),
             type("io.attain.cost.sales_cost_recorded.v1", COMPENSATION, SalesCostRecordedEvent.class, "1"),
+            type("io.attain.customer.key_account_designated.v1", DEALS, KeyAccountDesignatedEvent.class, "1"),
+            type("io.attain.customer.key_account_revoked.v1", DEALS, KeyAccountRevokedEvent.class, "1"),
+            type("io.attain.customer.profile_updated.v1", DEALS, CustomerProfileUpdatedEvent.class, "1"),
+            type("io.attain.customer.registered.v1", DEALS, CustomerRegisteredEvent.class, "1"),
             type("io.attain.deal.amount_changed.v1", DEALS, DealAmountChangedEvent.class, "1"),
             type("io.attain.deal.credit_split.v1", DEALS, DealCreditSplitEvent.class, "1"),
             type("io.attain.deal.lost.v1", DEALS, DealLostEvent.class, "1"),

@@ -57,6 +57,11 @@ class EventTypesTest {
                 .containsExactly("io.attain.cost.sales_cost_recorded.v1", EventCategory.COMPENSATION);
         assertThat(EventTypes.byName("io.attain.cost.sales_cost_corrected.v1")).get()
                 .extracting(EventType::category).isEqualTo(EventCategory.COMPENSATION);
+        assertThat(EventTypes.of(io.attain.kernel.customer.CustomerRegisteredEvent.class)).get()
+                .extracting(EventType::name, EventType::category)
+                .containsExactly("io.attain.customer.registered.v1", EventCategory.DEALS);
+        assertThat(EventTypes.byName("io.attain.customer.key_account_designated.v1")).get()
+                .extracting(EventType::category).isEqualTo(EventCategory.DEALS);
         assertThat(EventTypes.byName("io.attain.deal.won.v2")).isEmpty();
         assertThat(EventTypes.of(String.class)).isEmpty();
     }
