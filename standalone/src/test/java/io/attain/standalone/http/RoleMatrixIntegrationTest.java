@@ -197,6 +197,27 @@ class RoleMatrixIntegrationTest {
                     return post("/api/v1/costs/" + cost + "/corrections", json("amount", 250, "currency", "EUR",
                             "reason", "refund"));
                 }, 200, 403, 403, 200),
+                // customers (ADMIN, MANAGER; key accounts of the manager's team's reps)
+                new Case("register a customer", a -> post("/api/v1/customers", json("name", "Matrix Customer",
+                        "sector", "retail", "employees", 12)), 201, 201, 403),
+                new Case("update a customer's profile", a -> {
+                    String customer = customer(a);
+                    return new Request(HttpMethod.PUT, "/api/v1/customers/" + customer + "/profile",
+                            json("sector", "software"));
+                }, 200, 200, 403),
+                new Case("designate a key account owned by a rep of the manager's team", a -> post(
+                        "/api/v1/customers/" + customer(a) + "/key-account",
+                        json("accountOwnerRepId", World.ANNA, "from", "2017-04-01")), 200, 200, 403),
+                new Case("designate a key account owned by a rep of another team", a -> post(
+                        "/api/v1/customers/" + customer(a) + "/key-account",
+                        json("accountOwnerRepId", World.CARL, "from", "2017-04-01")), 200, 403, 403),
+                new Case("revoke a key account of the manager's team", a -> {
+                    String customer = customer(a);
+                    a.ok(HttpMethod.POST, "/api/v1/customers/" + customer + "/key-account",
+                            json("accountOwnerRepId", World.ANNA, "from", "2017-04-01"));
+                    return post("/api/v1/customers/" + customer + "/key-account/revocation",
+                            json("until", "2017-12-31"));
+                }, 200, 200, 403),
                 // statements: the process books a line first
                 new Case("submit the statement of a rep of the manager's team", a -> post(
                         statement(a, rep(a, World.TEAM_EAST)).path("submission"), json()), 200, 200, 403, 200),
@@ -271,6 +292,13 @@ class RoleMatrixIntegrationTest {
     }
 
     /** A new rep in the team, onboarded by ADMIN. */
+    /** A new customer, registered by ADMIN. */
+    private static String customer(Api api) {
+        String customer = unique("cust");
+        api.ok(HttpMethod.POST, "/api/v1/customers", json("customerId", customer, "name", "Matrix Customer"));
+        return customer;
+    }
+
     private static String rep(Api api, String team) {
         String rep = unique("rep");
         api.ok(HttpMethod.POST, "/api/v1/reps", World.rep(rep, team));

@@ -4,6 +4,7 @@ import com.fasterxml.jackson.annotation.JsonAutoDetect;
 import com.fasterxml.jackson.annotation.JsonAutoDetect.Visibility;
 import io.attain.command.domain.BusinessTime;
 import io.attain.command.domain.DuplicateException;
+import io.attain.command.domain.IllegalTransitionException;
 import io.attain.command.domain.InvalidCommandException;
 import io.attain.kernel.common.Money;
 import io.attain.kernel.customer.CustomerProfileUpdatedEvent;
@@ -87,7 +88,7 @@ public class Customer {
     @CommandHandler
     public void handle(DesignateKeyAccountCommand command) {
         if (keyAccountOwnerRepId != null) {
-            throw new InvalidCommandException("customerId", "is already a key account (owned by "
+            throw new IllegalTransitionException("customerId", "is already a key account (owned by "
                     + keyAccountOwnerRepId + " from " + keyAccountFrom + "); revoke it first");
         }
         apply(new KeyAccountDesignatedEvent(customerId, command.accountOwnerRepId(), command.from(),
@@ -97,7 +98,7 @@ public class Customer {
     @CommandHandler
     public void handle(RevokeKeyAccountCommand command) {
         if (keyAccountOwnerRepId == null) {
-            throw new InvalidCommandException("customerId", "is not a key account");
+            throw new IllegalTransitionException("customerId", "is not a key account");
         }
         if (command.until().isBefore(keyAccountFrom)) {
             throw new InvalidCommandException("until", "must not be before the key account's start, "

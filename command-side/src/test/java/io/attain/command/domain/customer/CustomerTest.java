@@ -1,6 +1,7 @@
 package io.attain.command.domain.customer;
 
 import io.attain.command.domain.DuplicateException;
+import io.attain.command.domain.IllegalTransitionException;
 import io.attain.command.domain.InvalidCommandException;
 import io.attain.kernel.common.Money;
 import io.attain.kernel.customer.CustomerProfileUpdatedEvent;
@@ -203,7 +204,7 @@ class CustomerTest {
     void refusesDesignatingAKeyAccountTwiceWhileDesignated() {
         fixture.given(registered(), new KeyAccountDesignatedEvent(ID, "Anna Snelling", APRIL, BUSINESS))
                 .when(new DesignateKeyAccountCommand(ID, "Boris Faz", APRIL.plusMonths(1), BUSINESS))
-                .expectException(InvalidCommandException.class)
+                .expectException(IllegalTransitionException.class)
                 .expectExceptionMessage("customerId: is already a key account (owned by Anna Snelling from "
                         + "2017-04-01); revoke it first")
                 .expectNoEvents();
@@ -238,7 +239,7 @@ class CustomerTest {
     void refusesRevokingANonKeyAccount() {
         fixture.given(registered())
                 .when(new RevokeKeyAccountCommand(ID, APRIL, null, BUSINESS))
-                .expectException(InvalidCommandException.class)
+                .expectException(IllegalTransitionException.class)
                 .expectExceptionMessage("customerId: is not a key account")
                 .expectNoEvents();
     }
