@@ -36,7 +36,8 @@ import java.util.concurrent.atomic.AtomicLong;
  *     <li>every acknowledged (2xx) deal open and stage move is in the log ({@code lost}, must be 0);</li>
  *     <li>no global position is used twice and no event id twice ({@code duplicated}, must be 0);</li>
  *     <li>a deal id whose opening was acknowledged is refused when opened again (409);</li>
- *     <li>at the end, the read models (funnel, PROPOSALS leaderboard, timelines of sample deals, read after the log's
+ *     <li>at the end, the read models (funnel, PROPOSALS leaderboard, the first pages of the deal list, the reps
+ *     list, timelines of sample deals, read after the log's
  *     head) equal what {@code rebuild all} replays from the log.</li>
  * </ul>
  * Figures: acknowledged writes, lost, duplicated, restart time (process start to health UP) p50 and max.
@@ -251,7 +252,10 @@ public final class CrashScenario implements Scenario {
             head = last == null ? 0 : last.get("last", Number.class).longValue();
         }
         List<String> views = new ArrayList<>(List.of("/api/v1/funnel/2017", "/api/v1/funnel/2017-Q2?team=crash-team",
-                                                     "/api/v1/leaderboards/2017?metric=PROPOSALS"));
+                                                     "/api/v1/leaderboards/2017?metric=PROPOSALS",
+                                                     "/api/v1/deals?sort=openedAt&size=200",
+                                                     "/api/v1/deals?sort=openedAt&size=200&page=1",
+                                                     "/api/v1/deals?stage=PROPOSAL&sort=-amount", "/api/v1/reps"));
         deals.stream().sorted().limit(20).forEach(d -> views.add("/api/v1/deals/" + d + "/timeline"));
         Map<String, JsonNode> live = read(http, base, views, head);
 
