@@ -46,13 +46,26 @@ public class DealListProjection extends OrganisationAwareProjection {
     public static final List<String> COLLECTIONS = List.of(DEALS, ORG);
 
 
+    /** This processor's copy of the list in memory (see {@link DealListIndex}). */
+    private final DealListIndex index;
+
     public DealListProjection(ProjectionStore store) {
         super(store, ORG);
-        store.onClaim(token -> ensureIndexes());
+        this.index = new DealListIndex();
+        store.onClaim(token -> {
+            ensureIndexes();
+            index.load(store.collection(DEALS).find());
+        });
+    }
+
+    /** The in-memory copy this processor keeps current. */
+    DealListIndex index() {
+        return index;
     }
 
     @Override
     public void reset() {
+        index.clear();
         super.reset();
         ensureIndexes();
     }
@@ -173,6 +186,8 @@ public class DealListProjection extends OrganisationAwareProjection {
     /** After every deal event: its business time, the owner's name and team then, who is involved, the periods. */
     private void touched(Doc deal, Instant at) {
         Batch batch = batch();
+        // the in-memory copy gets the document as committed (its state when the batch is written)
+        batch.onCommitted(() -> index.apply(deal.id(), deal.exists() ? Doc.copy(deal.data()) : null));
         String owner = deal.string(OWNER);
         String previous = deal.string(UPDATED_AT);
         Instant updated = previous == null || Instant.parse(previous).isBefore(at) ? at : Instant.parse(previous);

@@ -12,10 +12,14 @@ import org.bson.conversions.Bson;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
+import java.util.function.Supplier;
 
 import static io.attain.query.deallist.DealListSchema.*;
 
-/** Pages through the deal list: filtered in the database, ordered there, one page fetched. */
+/**
+ * Pages through the deal list: from the in-memory copy on the instance that writes it, otherwise filtered, ordered
+ * and paged by the database.
+ */
 public class DealListQueries {
 
     /**
@@ -28,12 +32,31 @@ public class DealListQueries {
     }
 
     private final ReadModels models;
+    private final Supplier<DealListIndex> local;
 
-    public DealListQueries(ReadModels models) {
+    /**
+     * @param local the in-memory copy of the active generation when this instance's processor writes it (holds the
+     *              claim), else {@code null} ({@link DealListIndex}); {@code () -> null}: always MongoDB
+     */
+    public DealListQueries(ReadModels models, Supplier<DealListIndex> local) {
         this.models = models;
+        this.local = local;
     }
 
+    /** From memory where this instance writes the active generation, otherwise from MongoDB: the same answer. */
     public Page<DealListItem> list(Filter filter, Order order, boolean descending, Paging paging) {
+        if (filter.visibleTo() != null && filter.visibleTo().isEmpty()) {
+            return new Page<>(List.of(), paging.page(), paging.size(), 0);
+        }
+        DealListIndex index = local.get();
+        if (index != null && index.loaded()) {
+            return index.list(filter, order, descending, paging);
+        }
+        return fromDatabase(filter, order, descending, paging);
+    }
+
+    /** The list read from MongoDB: filtered, counted, ordered and paged by the database. */
+    Page<DealListItem> fromDatabase(Filter filter, Order order, boolean descending, Paging paging) {
         if (filter.visibleTo() != null && filter.visibleTo().isEmpty()) {
             return new Page<>(List.of(), paging.page(), paging.size(), 0);
         }

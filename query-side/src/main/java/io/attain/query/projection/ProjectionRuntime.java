@@ -237,6 +237,20 @@ public final class ProjectionRuntime implements StreamingProcessors {
         return r.processor();
     }
 
+    /**
+     * {@code true} if the processor (by processor name, i.e. one generation) runs on this instance and holds a claim
+     * on its one segment, not in an error state: then this instance writes the read model.
+     */
+    public boolean claimsAllSegments(String processorName) {
+        Running r = running.get(processorName);
+        if (r == null) {
+            return false;
+        }
+        Map<Integer, org.axonframework.eventhandling.EventTrackerStatus> status = r.processor().processingStatus();
+        org.axonframework.eventhandling.EventTrackerStatus root = status.get(0);
+        return status.size() == 1 && root != null && root.getSegment().getMask() == 0 && !root.isErrorState();
+    }
+
     /** The projection instance of the active generation (created if needed). */
     public Projection projection(String name) {
         return instance(definition(name), generations.read(name).active()).projection();

@@ -20,7 +20,12 @@ import static org.assertj.core.api.Assertions.tuple;
 class DealListProjectionTest {
 
     static ProjectionHarness harness;
-    static DealListQueries queries;
+    /** From the in-memory copy of the instance that writes the list (the harness runs the processor). */
+    static DealListQueries memory;
+    /** Always from MongoDB, as on an instance that does not write the list. */
+    static DealListQueries database;
+    /** Every answer of this test is compared between the two. */
+    static Queries queries;
 
     @BeforeAll
     static void given() {
@@ -46,12 +51,46 @@ class DealListProjectionTest {
         f.transfer("anna", "t1", "t2", "2017-08-01");
         f.move("d3", Stage.LEAD, Stage.NEGOTIATION, "2017-08-02T10:00:00Z");
         harness.awaitCaughtUp();
-        queries = new DealListQueries(harness.generations());
+        memory = new DealListQueries(harness.generations(),
+                                     () -> DealListConfiguration.local(harness.generations(), harness.runtime()));
+        database = new DealListQueries(harness.generations(), () -> null);
+        queries = new Queries();
     }
 
     @AfterAll
     static void close() {
         harness.close();
+    }
+
+    /** The answer from memory, checked equal to the answer from MongoDB. */
+    static final class Queries {
+        Page<DealListItem> list(DealListQueries.Filter filter, DealListSchema.Order order, boolean descending,
+                                Paging paging) {
+            Page<DealListItem> fromMemory = memory.list(filter, order, descending, paging);
+            assertThat(fromMemory).isEqualTo(database.fromDatabase(filter, order, descending, paging));
+            return fromMemory;
+        }
+    }
+
+    @Test
+    void theWritingInstanceAnswersFromMemory() {
+        DealListIndex index = DealListConfiguration.local(harness.generations(), harness.runtime());
+        assertThat(index).isNotNull();
+        assertThat(index.loaded()).isTrue();
+        assertThat(index.list(all(), DealListSchema.Order.BY_UPDATED_AT, true, new Paging(0, 50)).total()).isEqualTo(3);
+    }
+
+    @Test
+    void everyOrderInMemoryIsTheDatabasesOrder() {
+        for (DealListSchema.Order order : DealListSchema.Order.values()) {
+            for (boolean descending : new boolean[]{true, false}) {
+                for (int page = 0; page < 3; page++) {
+                    queries.list(all(), order, descending, new Paging(page, 1));
+                    queries.list(new DealListQueries.Filter(null, null, null, null, "2017", null, Set.of("anna")),
+                                 order, descending, new Paging(page, 1));
+                }
+            }
+        }
     }
 
     static Page<DealListItem> list(DealListQueries.Filter filter) {
