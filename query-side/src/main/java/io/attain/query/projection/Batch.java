@@ -20,7 +20,7 @@ public final class Batch {
     private final Map<String, Map<String, Doc>> docs = new LinkedHashMap<>();
     private TrackingToken lastToken;
     private boolean committed;
-    private final List<java.util.function.Consumer<TrackingToken>> onCommitted = new ArrayList<>();
+    private final List<Runnable> onCommitted = new ArrayList<>();
     /** While an event is handled: the state of every document before its first change by the event. */
     private Map<Doc, Object[]> savepoint;
     private final java.util.function.Consumer<Doc> recorder = this::record;
@@ -119,14 +119,6 @@ public final class Batch {
 
     /** Runs once the batch's documents are written (not if the batch fails). */
     public void onCommitted(Runnable action) {
-        onCommitted.add(token -> action.run());
-    }
-
-    /**
-     * Runs once the batch's documents are written (not if the batch fails), told the token the processor stores next
-     * ({@code null} for a retried dead letter, which stores none).
-     */
-    public void onCommitted(java.util.function.Consumer<TrackingToken> action) {
         onCommitted.add(action);
     }
 
@@ -141,7 +133,6 @@ public final class Batch {
             all.addAll(byId.values());
         }
         store.commit(segment, token, all, extraOps, retry);
-        TrackingToken stored = retry ? null : token;
-        onCommitted.forEach(action -> action.accept(stored));
+        onCommitted.forEach(Runnable::run);
     }
 }
