@@ -36,8 +36,9 @@ import static io.attain.query.deallist.DealListSchema.*;
  * those of the opening, the expected close and the close.
  *
  * <p>On a real MongoDB the list's filters and orders are served by indexes, created whenever the processor claims
- * its segment (again after a reset, which drops the collection); the embedded server scans, which for a deal list
- * of this size (ten thousand deals) is a few milliseconds.
+ * its segment (again after a reset, which drops the collection); the embedded server ignores them and scans. The
+ * instance that runs this processor also keeps the list in memory ({@link DealListIndex}): loaded on every claim,
+ * given each committed document.
  */
 @ProcessingGroup(DealListProjection.NAME)
 public class DealListProjection extends OrganisationAwareProjection {
