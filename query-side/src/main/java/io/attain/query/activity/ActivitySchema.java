@@ -3,9 +3,7 @@ package io.attain.query.activity;
 import io.attain.query.api.Numbers;
 import io.attain.query.projection.Keys;
 import org.bson.Document;
-import org.bson.types.Decimal128;
 
-import java.math.BigDecimal;
 
 /**
  * The layout of the activity documents ({@value #MONTHS}, {@code _id} = {@code <rep>|<month>}, e.g.
@@ -40,10 +38,8 @@ public final class ActivitySchema {
     }
 
     public static ActivityView.Item item(String key, Document d) {
-        Object amount = d.get(AMOUNT);
-        BigDecimal value = amount instanceof Decimal128 dec ? Numbers.plain(dec.bigDecimalValue()) : null;
         return new ActivityView.Item(Keys.decode(key), d.getString(KIND), d.getString(OCCURRED_AT),
                                      d.getString(CUSTOMER), d.getString(PURPOSE), d.getString(OUTCOME),
-                                     d.getString(PRODUCT_LINE), value, d.getString(CURRENCY), d.getString(DEAL));
+                                     d.getString(PRODUCT_LINE), Numbers.plain(d.get(AMOUNT)), d.getString(CURRENCY), d.getString(DEAL));
     }
 }

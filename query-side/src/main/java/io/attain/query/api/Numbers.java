@@ -18,4 +18,9 @@ public final class Numbers {
         BigDecimal stripped = value.stripTrailingZeros();
         return stripped.scale() < 0 ? stripped.setScale(0) : stripped;
     }
+
+    /** A stored number ({@code Decimal128}, decimal or integer, see {@code Doc.toDecimal}) shown plain; absent: {@code null}. */
+    public static BigDecimal plain(Object stored) {
+        return stored == null ? null : plain(io.attain.query.projection.Doc.toDecimal(stored));
+    }
 }

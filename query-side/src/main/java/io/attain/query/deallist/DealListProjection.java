@@ -25,7 +25,9 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 
 import static io.attain.query.deallist.DealListSchema.*;
@@ -187,8 +189,7 @@ public class DealListProjection extends OrganisationAwareProjection {
     /** After every deal event: its business time, the owner's name and team then, who is involved, the periods. */
     private void touched(Doc deal, Instant at) {
         Batch batch = batch();
-        // the in-memory copy gets the document as committed (its state when the batch is written)
-        batch.onCommitted(() -> index.apply(deal.id(), deal.exists() ? Doc.copy(deal.data()) : null));
+        committedToIndex(batch, deal);
         String owner = deal.string(OWNER);
         String previous = deal.string(UPDATED_AT);
         Instant updated = previous == null || Instant.parse(previous).isBefore(at) ? at : Instant.parse(previous);
@@ -214,6 +215,25 @@ public class DealListProjection extends OrganisationAwareProjection {
             periods.addAll(Periods.of(Instant.parse(closedAt)));
         }
         deal.set(PERIODS, new ArrayList<>(periods));
+    }
+
+    /** The batch whose touched deals {@link #touched} collects (one processor thread, one batch at a time). */
+    private Batch collecting;
+    private Map<String, Doc> touched = new LinkedHashMap<>();
+
+    /**
+     * The in-memory copy gets each deal the batch touched once, as committed (its state when the batch is written):
+     * one commit action per batch, registered with its first deal.
+     */
+    private void committedToIndex(Batch batch, Doc deal) {
+        if (batch != collecting) {
+            collecting = batch;
+            Map<String, Doc> deals = new LinkedHashMap<>();
+            touched = deals;
+            batch.onCommitted(() -> deals.forEach(
+                    (id, d) -> index.apply(id, d.exists() ? Doc.copy(d.data()) : null)));
+        }
+        touched.put(deal.id(), deal);
     }
 
     private String teamName(Batch batch, String teamId) {

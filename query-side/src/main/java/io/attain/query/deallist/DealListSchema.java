@@ -2,9 +2,7 @@ package io.attain.query.deallist;
 
 import io.attain.query.api.Numbers;
 import org.bson.Document;
-import org.bson.types.Decimal128;
 
-import java.math.BigDecimal;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -73,20 +71,14 @@ public final class DealListSchema {
     public static DealListItem item(Document d) {
         List<DealListItem.Share> shares = new ArrayList<>();
         for (Document s : d.getList(SHARES, Document.class, List.of())) {
-            shares.add(new DealListItem.Share(s.getString("repId"), decimal(s.get("percentage"))));
+            shares.add(new DealListItem.Share(s.getString("repId"), Numbers.plain(s.get("percentage"))));
         }
         return new DealListItem(d.getString("_id"), d.getString(CUSTOMER), d.getString(PRODUCT_LINE),
                                 d.getString(OWNER), d.getString(OWNER_NAME), d.getString(TEAM),
-                                d.getString(TEAM_NAME), d.getString(STAGE), decimal(d.get(AMOUNT)),
+                                d.getString(TEAM_NAME), d.getString(STAGE), Numbers.plain(d.get(AMOUNT)),
                                 d.getString(CURRENCY), d.getString(CHANNEL), d.getString(PARTNER),
                                 d.getString(OPENED_AT), d.getString(EXPECTED_CLOSE), d.getString(CLOSED_AT),
                                 d.getString(OUTCOME), d.getString(LOST_REASON), shares, d.getString(UPDATED_AT));
     }
 
-    private static BigDecimal decimal(Object value) {
-        if (value instanceof Decimal128 d) {
-            return Numbers.plain(d.bigDecimalValue());
-        }
-        return value == null ? null : Numbers.plain(new BigDecimal(value.toString()));
-    }
 }

@@ -3,6 +3,7 @@ package io.attain.query.directory;
 import com.mongodb.client.MongoCollection;
 import com.mongodb.client.model.Filters;
 import io.attain.kernel.common.Period;
+import io.attain.query.api.Numbers;
 import io.attain.query.api.Page;
 import io.attain.query.projection.ReadModels;
 import io.attain.query.web.Paging;
@@ -105,7 +106,7 @@ public class DirectoryQueries {
                 continue;
             }
             lines.add(new DirectoryView.ProductLine(d.getString("_id"), d.getString(SERIES),
-                                                    decimal(d.get(LIST_PRICE)), d.getString(CURRENCY)));
+                                                    Numbers.plain(d.get(LIST_PRICE)), d.getString(CURRENCY)));
         }
         lines.sort(Comparator.comparing(DirectoryView.ProductLine::productLineId));
         return Page.of(lines, paging.page(), paging.size());

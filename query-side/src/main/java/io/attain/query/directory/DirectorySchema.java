@@ -2,9 +2,7 @@ package io.attain.query.directory;
 
 import io.attain.query.api.Numbers;
 import org.bson.Document;
-import org.bson.types.Decimal128;
 
-import java.math.BigDecimal;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -76,19 +74,13 @@ public final class DirectorySchema {
     public static DirectoryView.Target target(Document d, String ownerName) {
         List<DirectoryView.Revision> revisions = new ArrayList<>();
         for (Document r : d.getList(REVISIONS, Document.class, List.of())) {
-            revisions.add(new DirectoryView.Revision(decimal(r.get(PREVIOUS_AMOUNT)), decimal(r.get(AMOUNT)),
+            revisions.add(new DirectoryView.Revision(Numbers.plain(r.get(PREVIOUS_AMOUNT)), Numbers.plain(r.get(AMOUNT)),
                                                      r.getString(REASON), r.getString(AT)));
         }
         return new DirectoryView.Target(d.getString("_id"), d.getString(OWNER_TYPE), d.getString(OWNER), ownerName,
                                         d.getString(PERIOD), d.getString(METRIC), d.getString(PRODUCT_LINE),
-                                        decimal(d.get(AMOUNT)), d.getString(CURRENCY),
-                                        decimal(d.get(ASSIGNED_AMOUNT)), d.getString(ASSIGNED_AT), revisions);
+                                        Numbers.plain(d.get(AMOUNT)), d.getString(CURRENCY),
+                                        Numbers.plain(d.get(ASSIGNED_AMOUNT)), d.getString(ASSIGNED_AT), revisions);
     }
 
-    public static BigDecimal decimal(Object value) {
-        if (value instanceof Decimal128 d) {
-            return Numbers.plain(d.bigDecimalValue());
-        }
-        return value == null ? null : Numbers.plain(new BigDecimal(value.toString()));
-    }
 }
